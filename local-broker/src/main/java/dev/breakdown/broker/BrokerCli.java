@@ -1,0 +1,34 @@
+package dev.breakdown.broker;
+
+import java.util.Arrays;
+
+/** Entry point of local-broker.jar: the local Kafka server and the small topic tools the scripts use. */
+public final class BrokerCli {
+    private static final String USAGE = """
+            usage: java -jar local-broker.jar <command> [options]
+              serve                                   run the single-node KRaft broker (LOCAL_BROKER_PORT, LOCAL_BROKER_DATA)
+              publish --topic T --file F [--key K]    publish a JSON file (one record; the key defaults to the issue key)
+              consume --topic T [--max N] [--timeout S]
+                                                      print records from the beginning as JSON lines
+              trace --event-ids a,b,c [--timeout S]   print the actions and outcomes that issue events produced
+            Every command but serve talks to KAFKA_BOOTSTRAP_SERVERS (default localhost:19092).""";
+
+    private BrokerCli() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String command = args.length == 0 ? "serve" : args[0];
+        CliArgs options = CliArgs.parse(Arrays.copyOfRange(args, Math.min(1, args.length), args.length));
+        int status = switch (command) {
+            case "serve" -> LocalKafkaServer.fromEnvironment().run();
+            case "publish" -> new TopicPublisher(options.bootstrapServers()).publish(options);
+            case "consume" -> new TopicReader(options.bootstrapServers()).print(options);
+            case "trace" -> new FlowTrace(options.bootstrapServers()).print(options);
+            default -> {
+                System.err.println("unknown command '" + command + "'\n" + USAGE);
+                yield 2;
+            }
+        };
+        System.exit(status);
+    }
+}
