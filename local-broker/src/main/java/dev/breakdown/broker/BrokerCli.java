@@ -11,6 +11,7 @@ public final class BrokerCli {
               consume --topic T [--max N] [--timeout S]
                                                       print records from the beginning as JSON lines
               trace --event-ids a,b,c [--timeout S]   print the actions and outcomes that issue events produced
+              topics [--partitions N] [--replicas R]  create the architecture's topics where missing
             Every command but serve talks to KAFKA_BOOTSTRAP_SERVERS (default localhost:19092).""";
 
     private BrokerCli() {
@@ -24,6 +25,7 @@ public final class BrokerCli {
             case "publish" -> new TopicPublisher(options.bootstrapServers()).publish(options);
             case "consume" -> new TopicReader(options.bootstrapServers()).print(options);
             case "trace" -> new FlowTrace(options.bootstrapServers()).print(options);
+            case "topics" -> new TopicSetup(options.bootstrapServers()).create(options);
             default -> {
                 System.err.println("unknown command '" + command + "'\n" + USAGE);
                 yield 2;
