@@ -1,0 +1,78 @@
+package dev.breakdown.gateway;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Settings of the gateway, under {@code breakdown.gateway}. The URLs come from AGENTKIT_URL and
+ * CALENDAR_API_BASE (see application.yml). They are bound as text and validated here, because a failed
+ * String-to-URI conversion could not say which variable to fix; read them with {@link #agentkitUri()} and
+ * {@link #calendarApiBaseUri()}.
+ */
+@ConfigurationProperties("breakdown.gateway")
+@Validated
+public record GatewayProperties(
+        @NotNull(message = "must be set: AGENTKIT_URL, the agent's run endpoint, e.g. http://localhost:8000/run")
+        @HttpUrl(message = "must be an absolute http(s) URL: check AGENTKIT_URL, e.g. http://localhost:8000/run")
+        String agentkitUrl,
+        @NotNull(message = "must be set: CALENDAR_API_BASE, e.g. http://localhost:7300/api")
+        @HttpUrl(message = "must be an absolute http(s) URL: check CALENDAR_API_BASE, e.g. http://localhost:7300/api")
+        String calendarApiBase,
+        @DefaultValue("3") @Min(1) int concurrency,
+        @DefaultValue("10s") @NotNull Duration sendTimeout,
+        Map<String, Double> riskDeltas,
+        @DefaultValue("0.1") double failureRiskDelta,
+        @DefaultValue @Valid Retry retry) {
+
+    /** The original system's risk deltas; configured entries override these one by one. */
+    public static final Map<String, Double> DEFAULT_RISK_DELTAS = Map.of(
+            "assign_owner", -0.1,
+            "escalate_owner", -0.3,
+            "schedule_unblocker", -0.2,
+            "post_nudge", -0.05);
+
+    public GatewayProperties {
+        Map<String, Double> merged = new LinkedHashMap<>();
+        DEFAULT_RISK_DELTAS.forEach((action, delta) -> merged.put(normalize(action), delta));
+        if (riskDeltas != null) {
+            riskDeltas.forEach((action, delta) -> merged.put(normalize(action), delta));
+        }
+        riskDeltas = Map.copyOf(merged);
+    }
+
+    public URI agentkitUri() {
+        return URI.create(agentkitUrl.trim());
+    }
+
+    public URI calendarApiBaseUri() {
+        return URI.create(calendarApiBase.trim());
+    }
+
+    /** The risk delta of a successful action; 0 for an action without one. */
+    public double riskDeltaOf(String action) {
+        return action == null ? 0.0 : riskDeltas.getOrDefault(normalize(action), 0.0);
+    }
+
+    // Map keys lose '_' in relaxed binding (assign_owner -> assignowner), so every spelling is compared without it.
+    private static String normalize(String action) {
+        return action.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    }
+
+    /** Back-off of the blocking retries before a record goes to issues-dlt. */
+    public record Retry(
+            @DefaultValue("500ms") @NotNull Duration initialInterval,
+            @DefaultValue("2") @DecimalMin("1.0") double multiplier,
+            @DefaultValue("10s") @NotNull Duration maxInterval,
+            @DefaultValue("5") @Min(1) int maxAttempts) {
+    }
+}

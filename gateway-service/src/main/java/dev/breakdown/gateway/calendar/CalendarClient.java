@@ -1,0 +1,86 @@
+package dev.breakdown.gateway.calendar;
+
+import dev.breakdown.contracts.Json;
+import dev.breakdown.contracts.calendar.Meeting;
+import dev.breakdown.contracts.calendar.MeetingRequest;
+import dev.breakdown.contracts.calendar.Nudge;
+import dev.breakdown.contracts.calendar.NudgeRequest;
+import dev.breakdown.gateway.GatewayProperties;
+import dev.breakdown.gateway.action.ActionFailedException;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+import org.springframework.web.client.RestClientResponseException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * calendar-service's REST API at CALENDAR_API_BASE. Every call carries the action's Idempotency-Key, so a
+ * retried action yields the same meeting or nudge. Failures become {@link ActionFailedException} with a short
+ * message fit for an outcome's detail.
+ */
+@Component
+public class CalendarClient {
+
+    public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    private final RestClient restClient;
+    private final String base;
+
+    public CalendarClient(RestClient.Builder builder, GatewayProperties properties) {
+        this.base = properties.calendarApiBaseUri().toString();
+        this.restClient = builder.baseUrl(base).build();
+    }
+
+    public Meeting createMeeting(MeetingRequest request, String idempotencyKey) {
+        return post("/meetings", request, idempotencyKey, Meeting.class);
+    }
+
+    public Nudge createNudge(NudgeRequest request, String idempotencyKey) {
+        return post("/nudges", request, idempotencyKey, Nudge.class);
+    }
+
+    private <T> T post(String path, Object body, String idempotencyKey, Class<T> answerType) {
+        T answer;
+        try {
+            answer = restClient.post()
+                    .uri(path)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .accept(MediaType.APPLICATION_JSON)
+                    .header(IDEMPOTENCY_KEY, idempotencyKey)
+                    .body(body)
+                    .retrieve()
+                    .body(answerType);
+        } catch (RestClientResponseException e) {
+            throw new ActionFailedException("calendar answered " + e.getStatusCode().value() + " to POST " + path
+                    + reason(e.getResponseBodyAsString()), e);
+        } catch (ResourceAccessException e) {
+            throw new ActionFailedException("calendar unreachable at " + base + path + ": "
+                    + NestedExceptionUtils.getMostSpecificCause(e).getMessage(), e);
+        } catch (RestClientException e) {
+            throw new ActionFailedException("calendar gave an unreadable answer to POST " + path + ": " + e.getMessage(), e);
+        }
+        if (answer == null) {
+            throw new ActionFailedException("calendar answered POST " + path + " without a body", null);
+        }
+        return answer;
+    }
+
+    // calendar-service answers errors as {"error": ..., "message": ...}; anything else is quoted as is.
+    private static String reason(String body) {
+        if (body == null || body.isBlank()) {
+            return "";
+        }
+        try {
+            JsonNode json = Json.mapper().readTree(body);
+            if (json.hasNonNull("message")) {
+                return ": " + json.get("message").asString();
+            }
+        } catch (RuntimeException notJson) {
+            // fall through to the raw body
+        }
+        return ": " + body;
+    }
+}

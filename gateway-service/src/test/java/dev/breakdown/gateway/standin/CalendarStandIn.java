@@ -1,0 +1,111 @@
+package dev.breakdown.gateway.standin;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.breakdown.contracts.Json;
+import dev.breakdown.contracts.calendar.Meeting;
+import dev.breakdown.contracts.calendar.MeetingRequest;
+import dev.breakdown.contracts.calendar.Nudge;
+import dev.breakdown.contracts.calendar.NudgeRequest;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/**
+ * A local calendar-service speaking POST /api/meetings and /api/nudges. It records every request with its
+ * Idempotency-Key, answers the same id for the same key, and answers 500 for targets told to fail.
+ */
+public final class CalendarStandIn implements AutoCloseable {
+
+    /** One request as the stand-in received it. */
+    public record Received(String path, String idempotencyKey, MeetingRequest meeting, NudgeRequest nudge) {
+    }
+
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newCachedThreadPool();
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final Map<String, String> idsByKey = new ConcurrentHashMap<>();
+    private final Set<String> failingTargets = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger sequence = new AtomicInteger();
+
+    private CalendarStandIn() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/api/meetings", this::meetings);
+        server.createContext("/api/nudges", this::nudges);
+        server.setExecutor(executor);
+        server.start();
+    }
+
+    public static CalendarStandIn start() {
+        try {
+            return new CalendarStandIn();
+        } catch (IOException e) {
+            throw new IllegalStateException("could not start the calendar stand-in", e);
+        }
+    }
+
+    public String apiBase() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/api";
+    }
+
+    /** Requests naming this target (nudge to, meeting participant) are answered with 500. */
+    public void failFor(String target) {
+        failingTargets.add(target);
+    }
+
+    public List<Received> received() {
+        return List.copyOf(received);
+    }
+
+    private void meetings(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            MeetingRequest request = Json.mapper().readValue(exchange.getRequestBody().readAllBytes(), MeetingRequest.class);
+            String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+            received.add(new Received(exchange.getRequestURI().getPath(), key, request, null));
+            if (request.participants().stream().anyMatch(failingTargets::contains)) {
+                failInternally(exchange);
+                return;
+            }
+            String id = idsByKey.computeIfAbsent(key == null ? "no-key-" + sequence.get() : key,
+                    k -> "mtg-" + sequence.incrementAndGet());
+            Instant start = Instant.parse("2030-01-07T09:00:00Z");
+            AgentStandIn.respond(exchange, 201, new Meeting(id, request.title(), request.participants(), start,
+                    request.durationMin(), "scheduled", "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", Instant.now()));
+        }
+    }
+
+    private void nudges(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            NudgeRequest request = Json.mapper().readValue(exchange.getRequestBody().readAllBytes(), NudgeRequest.class);
+            String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+            received.add(new Received(exchange.getRequestURI().getPath(), key, null, request));
+            if (Stream.of(request.to()).anyMatch(failingTargets::contains)) {
+                failInternally(exchange);
+                return;
+            }
+            String id = idsByKey.computeIfAbsent(key == null ? "no-key-" + sequence.get() : key,
+                    k -> "ndg-" + sequence.incrementAndGet());
+            AgentStandIn.respond(exchange, 201,
+                    new Nudge(id, request.to(), request.message(), request.priority(), "sent", Instant.now()));
+        }
+    }
+
+    private static void failInternally(HttpExchange exchange) throws IOException {
+        AgentStandIn.respond(exchange, 500, Map.of("error", "internal", "message", "calendar stand-in is down"));
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}
