@@ -39,7 +39,7 @@ public record IssueEvent(
     public static final String SOURCE_JIRA = "jira";
 
     public IssueEvent {
-        labels = labels == null ? List.of() : List.copyOf(labels);
+        labels = labels == null ? List.of() : labels.stream().filter(java.util.Objects::nonNull).toList();
     }
 
     /** The Kafka record key: one issue's events stay in one partition, in order. */

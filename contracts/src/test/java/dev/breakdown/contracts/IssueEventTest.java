@@ -48,6 +48,12 @@ class IssueEventTest {
     }
 
     @Test
+    void nullLabelsAreDroppedNotFatal() {
+        IssueEvent e = Json.mapper().readValue("{\"event_id\":\"x\",\"labels\":[\"bug\",null]}", IssueEvent.class);
+        assertThat(e.labels()).containsExactly("bug");
+    }
+
+    @Test
     void telemetryKeepsTheBrowsersFieldsBesideTypeTsAndUserId() {
         TelemetryEvent t = new TelemetryEvent("chat.message", 1700000000000L, "u-1",
                 Map.of("thread_id", "t-9", "tokens", 42));

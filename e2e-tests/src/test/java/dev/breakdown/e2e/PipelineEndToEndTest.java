@@ -1,0 +1,249 @@
+package dev.breakdown.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.breakdown.contracts.ActionEvent;
+import dev.breakdown.contracts.IssueEvent;
+import dev.breakdown.contracts.Json;
+import dev.breakdown.contracts.OutcomeEvent;
+import dev.breakdown.contracts.Topics;
+import dev.breakdown.contracts.calendar.Meeting;
+import dev.breakdown.contracts.calendar.Nudge;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Predicate;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/**
+ * The whole pipeline as users run it: webhook, gateway, agent and calendar services started from their jars
+ * against one embedded KRaft broker; signed sample webhooks in, actions, outcomes and calendar entries out.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PipelineEndToEndTest {
+    private static final String GITHUB_SECRET = "e2e-github-secret";
+    private static final String JIRA_SECRET = "e2e-jira-secret";
+    private static final Path SAMPLES = Path.of("..", "samples", "webhooks");
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TempDir
+    static Path workDir;
+    private EmbeddedKafkaKraftBroker broker;
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private ServiceProcess webhook;
+    private ServiceProcess calendar;
+
+    @BeforeAll
+    void startSystem() throws Exception {
+        broker = new EmbeddedKafkaKraftBroker(1, 3);
+        broker.afterPropertiesSet();
+        Map<String, String> kafka = Map.of("KAFKA_BOOTSTRAP_SERVERS", broker.getBrokersAsString());
+
+        ServiceProcess agent = start("agent-service", Map.of());
+        calendar = start("calendar-service", Map.of());
+        webhook = start("webhook-service", with(kafka, "GITHUB_WEBHOOK_SECRET", GITHUB_SECRET,
+                "JIRA_WEBHOOK_SECRET", JIRA_SECRET));
+        start("gateway-service", with(kafka, "AGENTKIT_URL", agent.url("/run"),
+                "CALENDAR_API_BASE", calendar.url("/api")));
+        for (ServiceProcess service : services) {
+            service.awaitHealthy(Duration.ofMinutes(3));
+        }
+    }
+
+    @AfterAll
+    void stopSystem() throws Exception {
+        for (ServiceProcess service : services) {
+            service.close();
+        }
+        if (broker != null) {
+            broker.destroy();
+        }
+    }
+
+    @Test
+    void signedSampleWebhooksBecomeTheirActionsOutcomesAndCalendarEntries() throws Exception {
+        String p0 = sendGitHub("github-issue-opened-p0-bug.json");
+        String frontend = sendGitHub("github-issue-opened-frontend.json");
+        String docs = sendGitHub("github-issue-opened-docs.json");
+        String overdue = sendJira("jira-issue-updated-overdue.json");
+        List<String> eventIds = List.of(p0, frontend, docs, overdue);
+
+        Map<String, List<ConsumerRecord<String, String>>> actions = new HashMap<>();
+        Map<String, OutcomeEvent> outcomes = new HashMap<>();
+        readUntil(List.of(Topics.ACTIONS, Topics.OUTCOMES), Duration.ofSeconds(120), record -> {
+            if (record.topic().equals(Topics.ACTIONS)) {
+                ActionEvent a = Json.mapper().readValue(record.value(), ActionEvent.class);
+                actions.computeIfAbsent(a.sourceEventId(), k -> new ArrayList<>()).add(record);
+            } else {
+                OutcomeEvent o = Json.mapper().readValue(record.value(), OutcomeEvent.class);
+                outcomes.put(o.actionEventId(), o);
+            }
+            return eventIds.stream().allMatch(id -> actions.containsKey(id) && actions.get(id).stream()
+                    .allMatch(r -> outcomes.containsKey(action(r).eventId())));
+        });
+
+        assertSingleAction(actions, p0, "escalate_owner", "team:platform", "github:acme/checkout#123");
+        assertSingleAction(actions, frontend, "assign_owner", "owner:alice", "github:acme/web#456");
+        assertSingleAction(actions, docs, "post_nudge", "team:triage", "github:acme/docs#77");
+        assertSingleAction(actions, overdue, "schedule_unblocker", "owner:Bob Builder", "jira:PROJ-789");
+
+        assertOutcome(outcomes, actions, p0, -0.3);
+        assertOutcome(outcomes, actions, frontend, -0.1);
+        OutcomeEvent nudgeOutcome = assertOutcome(outcomes, actions, docs, -0.05);
+        OutcomeEvent meetingOutcome = assertOutcome(outcomes, actions, overdue, -0.2);
+
+        Meeting meeting = Json.mapper().readValue(
+                get(calendar.url("/api/meetings/" + meetingOutcome.detail())), Meeting.class);
+        assertThat(meeting.title()).contains("Migrate billing exports to the new warehouse");
+        assertThat(meeting.durationMin()).isEqualTo(15);
+        assertThat(meeting.ics()).contains("BEGIN:VCALENDAR", "BEGIN:VEVENT");
+        Nudge nudge = Json.mapper().readValue(get(calendar.url("/api/nudges/" + nudgeOutcome.detail())), Nudge.class);
+        assertThat(nudge.to()).isEqualTo("team:triage");
+        assertThat(nudge.message()).contains("Document the new API rate limits");
+    }
+
+    @Test
+    void forgedWebhookIsRefusedAndNothingReachesTheIssuesTopic() throws Exception {
+        String delivery = UUID.randomUUID().toString();
+        byte[] body = Files.readAllBytes(SAMPLES.resolve("github-issue-opened-p0-bug.json"));
+        HttpResponse<String> answer = post(webhook.url("/github/issues"), body, "X-GitHub-Event", "issues",
+                "X-GitHub-Delivery", delivery, "X-Hub-Signature-256", "sha256=" + hmac("not-the-secret", body));
+        assertThat(answer.statusCode()).isEqualTo(401);
+
+        String marker = sendGitHub("github-issue-opened-docs.json");
+        List<String> seen = new ArrayList<>();
+        readUntil(List.of(Topics.ISSUES), Duration.ofSeconds(60), record -> {
+            String id = Json.mapper().readValue(record.value(), IssueEvent.class).eventId();
+            seen.add(id);
+            return id.equals(marker);
+        });
+        assertThat(seen).as("the valid delivery sent after the forged one arrived").contains(marker);
+        assertThat(seen).doesNotContain(delivery);
+    }
+
+    private ServiceProcess start(String name, Map<String, String> env) throws Exception {
+        ServiceProcess service = ServiceProcess.start(name, workDir.resolve(name), env);
+        services.add(service);
+        return service;
+    }
+
+    private String sendGitHub(String sample) throws Exception {
+        String delivery = UUID.randomUUID().toString();
+        byte[] body = Files.readAllBytes(SAMPLES.resolve(sample));
+        return accepted(post(webhook.url("/github/issues"), body, "X-GitHub-Event", "issues",
+                "X-GitHub-Delivery", delivery, "X-Hub-Signature-256", "sha256=" + hmac(GITHUB_SECRET, body)), delivery);
+    }
+
+    private String sendJira(String sample) throws Exception {
+        String delivery = UUID.randomUUID().toString();
+        byte[] body = Files.readAllBytes(SAMPLES.resolve(sample));
+        return accepted(post(webhook.url("/jira/webhook"), body, "X-Atlassian-Webhook-Identifier", delivery,
+                "X-Hub-Signature", "sha256=" + hmac(JIRA_SECRET, body)), delivery);
+    }
+
+    private static String accepted(HttpResponse<String> answer, String delivery) {
+        assertThat(answer.statusCode()).as("answer %s", answer.body()).isEqualTo(202);
+        assertThat(Json.mapper().readTree(answer.body()).get("event_id").asString()).isEqualTo(delivery);
+        return delivery;
+    }
+
+    private static void assertSingleAction(Map<String, List<ConsumerRecord<String, String>>> actions, String eventId,
+            String action, String target, String issueKey) {
+        assertThat(actions.get(eventId)).as("actions for %s", eventId).hasSize(1);
+        ConsumerRecord<String, String> record = actions.get(eventId).get(0);
+        assertThat(record.key()).isEqualTo(issueKey);
+        ActionEvent event = action(record);
+        assertThat(event.action()).isEqualTo(action);
+        assertThat(event.target()).isEqualTo(target);
+        assertThat(event.projectId()).isEqualTo("alpha");
+        assertThat(event.rationale()).isNotBlank();
+    }
+
+    private static OutcomeEvent assertOutcome(Map<String, OutcomeEvent> outcomes,
+            Map<String, List<ConsumerRecord<String, String>>> actions, String eventId, double riskDelta) {
+        OutcomeEvent outcome = outcomes.get(action(actions.get(eventId).get(0)).eventId());
+        assertThat(outcome.ack()).as("outcome %s", outcome).isTrue();
+        assertThat(outcome.riskDelta()).isEqualTo(riskDelta);
+        assertThat(outcome.detail()).isNotBlank();
+        return outcome;
+    }
+
+    private static ActionEvent action(ConsumerRecord<String, String> record) {
+        return Json.mapper().readValue(record.value(), ActionEvent.class);
+    }
+
+    private void readUntil(List<String> topics, Duration timeout, Predicate<ConsumerRecord<String, String>> done) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+            Instant deadline = Instant.now().plus(timeout);
+            List<TopicPartition> partitions = List.of();
+            while (partitions.isEmpty() && Instant.now().isBefore(deadline)) {
+                partitions = topics.stream().flatMap(t -> consumer.partitionsFor(t, Duration.ofSeconds(5)).stream()
+                        .map(p -> new TopicPartition(t, p.partition()))).toList();
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            while (Instant.now().isBefore(deadline)) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(250))) {
+                    if (done.test(record)) {
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    private static HttpResponse<String> post(String url, byte[] body, String... headers) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/json").headers(headers)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String get(String url) throws Exception {
+        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as("GET %s: %s", url, answer.body()).isEqualTo(200);
+        return answer.body();
+    }
+
+    private static String hmac(String secret, byte[] body) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+        return HexFormat.of().formatHex(mac.doFinal(body));
+    }
+
+    private static Map<String, String> with(Map<String, String> base, String... pairs) {
+        Map<String, String> env = new HashMap<>(base);
+        for (int i = 0; i < pairs.length; i += 2) {
+            env.put(pairs[i], pairs[i + 1]);
+        }
+        return env;
+    }
+}
