@@ -22,10 +22,10 @@ public final class BrokerCli {
         CliArgs options = CliArgs.parse(Arrays.copyOfRange(args, Math.min(1, args.length), args.length));
         int status = switch (command) {
             case "serve" -> LocalKafkaServer.fromEnvironment().run();
-            case "publish" -> new TopicPublisher(options.bootstrapServers()).publish(options);
-            case "consume" -> new TopicReader(options.bootstrapServers()).print(options);
-            case "trace" -> new FlowTrace(options.bootstrapServers()).print(options);
-            case "topics" -> new TopicSetup(options.bootstrapServers()).create(options);
+            case "publish" -> new TopicPublisher(options.clientProperties()).publish(options);
+            case "consume" -> new TopicReader(options.clientProperties()).print(options);
+            case "trace" -> new FlowTrace(options.clientProperties()).print(options);
+            case "topics" -> new TopicSetup(options.clientProperties()).create(options);
             default -> {
                 System.err.println("unknown command '" + command + "'\n" + USAGE);
                 yield 2;

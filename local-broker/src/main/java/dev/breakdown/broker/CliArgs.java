@@ -1,9 +1,11 @@
 package dev.breakdown.broker;
 
+import dev.breakdown.contracts.kafka.KafkaConnection;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 
 /** {@code --name value} options of the topic tools. */
 record CliArgs(Map<String, String> values) {
@@ -32,8 +34,15 @@ record CliArgs(Map<String, String> values) {
     }
 
     String bootstrapServers() {
-        return optional("bootstrap-servers").orElseGet(() -> firstSet(
-                "KAFKA_BOOTSTRAP_SERVERS", "REDPANDA_BROKERS", "PANDA_CLOUD_BROKERS").orElse("localhost:19092"));
+        return optional("bootstrap-servers").orElseGet(() -> KafkaConnection.bootstrapServers(System::getenv));
+    }
+
+    /** Connection settings for the tools' clients: bootstrap servers plus SASL/TLS from the environment. */
+    Properties clientProperties() {
+        Properties props = new Properties();
+        props.put("bootstrap.servers", bootstrapServers());
+        props.putAll(KafkaConnection.securityProperties(System::getenv));
+        return props;
     }
 
     static Optional<String> firstSet(String... variables) {

@@ -10,13 +10,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 
 /** Follows issue events through the pipeline: the actions they produced and each action's outcome. */
 final class FlowTrace {
-    private final String bootstrapServers;
+    private final Properties connection;
 
-    FlowTrace(String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
+    FlowTrace(Properties connection) {
+        this.connection = connection;
     }
 
     int print(CliArgs options) {
@@ -26,7 +27,7 @@ final class FlowTrace {
         Map<String, OutcomeEvent> outcomesByAction = new LinkedHashMap<>();
         eventIds.forEach(id -> actionsByEvent.put(id, new ArrayList<>()));
 
-        new TopicReader(bootstrapServers).read(List.of(Topics.ACTIONS, Topics.OUTCOMES), options.timeout(30), record -> {
+        new TopicReader(connection).read(List.of(Topics.ACTIONS, Topics.OUTCOMES), options.timeout(30), record -> {
             if (record.topic().equals(Topics.ACTIONS)) {
                 ActionEvent action = Json.mapper().readValue(record.value(), ActionEvent.class);
                 List<ActionEvent> list = actionsByEvent.get(action.sourceEventId());

@@ -18,10 +18,10 @@ import tools.jackson.databind.JsonNode;
 
 /** Publishes a JSON file (an object, or an array of objects) to a topic and waits for the broker's ack. */
 final class TopicPublisher {
-    private final String bootstrapServers;
+    private final Properties connection;
 
-    TopicPublisher(String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
+    TopicPublisher(Properties connection) {
+        this.connection = connection;
     }
 
     int publish(CliArgs options) throws Exception {
@@ -35,7 +35,7 @@ final class TopicPublisher {
             records.add(root);
         }
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.putAll(connection);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000);

@@ -12,10 +12,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** Reads topics from the beginning without joining a consumer group, so reading never moves anyone's offsets. */
 final class TopicReader {
-    private final String bootstrapServers;
+    private final Properties connection;
 
-    TopicReader(String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
+    TopicReader(Properties connection) {
+        this.connection = connection;
     }
 
     int print(CliArgs options) {
@@ -32,7 +32,7 @@ final class TopicReader {
     /** Feeds records to the handler until it answers true or no record arrives for {@code idle}. */
     void read(List<String> topics, Duration idle, RecordHandler handler) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.putAll(connection);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {

@@ -6,17 +6,16 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 
 /** Creates the architecture's topics where they are missing; existing topics are left as they are. */
 final class TopicSetup {
     static final List<String> ALL = List.of(Topics.ISSUES, Topics.ACTIONS, Topics.OUTCOMES, Topics.CHATKIT_TELEMETRY,
             Topics.ISSUES_DLT);
-    private final String bootstrapServers;
+    private final Properties connection;
 
-    TopicSetup(String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
+    TopicSetup(Properties connection) {
+        this.connection = connection;
     }
 
     int create(CliArgs options) throws Exception {
@@ -25,7 +24,7 @@ final class TopicSetup {
         short replicas = Short.parseShort(options.optional("replicas")
                 .orElseGet(() -> CliArgs.firstSet("KAFKA_TOPIC_REPLICAS").orElse("1")));
         Properties props = new Properties();
-        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.putAll(connection);
         try (Admin admin = Admin.create(props)) {
             Set<String> existing = admin.listTopics().names().get(15, TimeUnit.SECONDS);
             List<NewTopic> missing = ALL.stream().filter(t -> !existing.contains(t))

@@ -40,8 +40,9 @@ class LocalBrokerTest {
         Files.copy(Path.of("..", "samples", "events", "p0-bug.json"), sample);
 
         broker = startBroker(port);
-        CliArgs publish = CliArgs.parse(new String[] {"--topic", "issues", "--file", sample.toString()});
-        assertThat(new TopicPublisher(bootstrap).publish(publish)).isZero();
+        CliArgs publish = CliArgs.parse(new String[] {"--topic", "issues", "--file", sample.toString(),
+                "--bootstrap-servers", bootstrap});
+        assertThat(new TopicPublisher(publish.clientProperties()).publish(publish)).isZero();
         assertThat(Files.exists(dataDir.resolve("kafka/logs/meta.properties"))).isTrue();
 
         broker.destroy();
@@ -49,7 +50,7 @@ class LocalBrokerTest {
         broker = startBroker(port);
 
         List<String> keys = new ArrayList<>();
-        new TopicReader(bootstrap).read(List.of("issues"), Duration.ofSeconds(10), record -> {
+        new TopicReader(publish.clientProperties()).read(List.of("issues"), Duration.ofSeconds(10), record -> {
             keys.add(record.key());
             return record.value().contains("3f1b6a2e-7c1d-11f0-8e2a-1a2b3c4d5e6f");
         });
