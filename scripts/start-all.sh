@@ -3,12 +3,16 @@
 . "$(dirname "$0")/lib.sh"
 mkdir -p logs run data
 
-missing=0
-for jar in "$TOOLS_JAR" $(for s in "${SERVICES[@]}"; do jar_of "${s%%:*}"; done); do
-  [ -f "$jar" ] || missing=1
+# Build when a jar is missing or older than its module's or the contracts' sources (after a git pull, say).
+stale=0
+for module in local-broker $(for s in "${SERVICES[@]}"; do echo "${s%%:*}"; done); do
+  jar="$(jar_of "$module")"
+  if [ ! -f "$jar" ] || [ -n "$(find "$module/src" "$module/pom.xml" contracts/src pom.xml -newer "$jar" -print -quit)" ]; then
+    stale=1
+  fi
 done
-if [ "$missing" = 1 ]; then
-  echo "Building (first run downloads Maven and the dependencies; a few minutes)..."
+if [ "$stale" = 1 ]; then
+  echo "Building (the first run downloads Maven and the dependencies: a few minutes)..."
   ./mvnw -B -q -DskipTests package
 fi
 
