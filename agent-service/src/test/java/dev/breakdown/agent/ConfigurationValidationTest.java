@@ -2,7 +2,12 @@ package dev.breakdown.agent;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.breakdown.agent.policy.yaml.PolicyFileException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
 class ConfigurationValidationTest {
@@ -15,21 +20,30 @@ class ConfigurationValidationTest {
     }
 
     @Test
-    void unblockerLengthOutOfRangeStopsTheServiceNamingTheSetting() {
-        assertThatThrownBy(() -> start("breakdown.agent.unblocker-minutes=0"))
-                .hasStackTraceContaining("breakdown.agent")
-                .hasStackTraceContaining("unblockerMinutes");
-    }
-
-    @Test
     void unknownZoneStopsTheServiceNamingTheSetting() {
         assertThatThrownBy(() -> start("breakdown.agent.zone=Mars/Olympus"))
                 .hasStackTraceContaining("breakdown.agent.zone");
     }
 
     @Test
-    void blankTeamStopsTheServiceNamingTheSetting() {
-        assertThatThrownBy(() -> start("breakdown.agent.platform-team= "))
-                .hasStackTraceContaining("platformTeam");
+    void blankPolicyFileStopsTheServiceNamingTheSetting() {
+        assertThatThrownBy(() -> start("breakdown.agent.policy-file= "))
+                .hasStackTraceContaining("policyFile");
+    }
+
+    @Test
+    void brokenPolicyFileStopsTheServiceWithItsProblems(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("policies.yml");
+        Files.writeString(file, "rules:\n  - name: a\n    then: {escalate_owner: {team: ops}}\n");
+
+        assertThatThrownBy(() -> start("breakdown.agent.policy-file=" + file))
+                .hasRootCauseInstanceOf(PolicyFileException.class)
+                .hasStackTraceContaining(file + ":3:35: unknown team 'ops'");
+    }
+
+    @Test
+    void missingPolicyFileStopsTheServiceNamingTheFile() {
+        assertThatThrownBy(() -> start("breakdown.agent.policy-file=/nowhere/policies.yml"))
+                .hasStackTraceContaining("/nowhere/policies.yml:1:1: cannot read the file: no such file");
     }
 }

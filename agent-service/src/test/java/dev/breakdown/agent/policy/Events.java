@@ -1,19 +1,16 @@
 package dev.breakdown.agent.policy;
 
-import dev.breakdown.agent.AgentProperties;
 import dev.breakdown.contracts.IssueEvent;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 
-/** Shared fixtures: the shipped default settings and a plain open GitHub issue. */
+/** Shared fixtures: "today" and a plain open GitHub issue. */
 final class Events {
 
-    /** "Today" in every policy test: 2025-10-20, midday UTC. */
+    /** "Today" in every policy test: 2025-10-20, midday UTC (a Monday). */
     static final Clock TODAY = Clock.fixed(Instant.parse("2025-10-20T12:00:00Z"), ZoneOffset.UTC);
-
-    static final AgentProperties DEFAULTS = new AgentProperties("platform", "triage", "alice", 15, ZoneOffset.UTC);
 
     private Events() {
     }

@@ -1,0 +1,73 @@
+package dev.breakdown.agent.policy;
+
+import dev.breakdown.agent.policy.yaml.PolicyFileException;
+import java.io.PrintStream;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/**
+ * {@code java -jar agent-service.jar --validate-policies FILE...}: checks policy files for a CI job and exits
+ * 0 when all are valid, 1 when one is not (its problems printed), 2 on wrong usage. Starts no web server and
+ * no database: only the registries of conditions, actions and strategies.
+ */
+public final class PolicyFileCheck {
+
+    public static final String FLAG = "--validate-policies";
+
+    private PolicyFileCheck() {
+    }
+
+    public static int run(String[] files, PrintStream out, PrintStream err) {
+        if (files.length == 0) {
+            err.println("Usage: java -jar agent-service.jar " + FLAG + " FILE [FILE...]");
+            return 2;
+        }
+        ZoneId zone;
+        try {
+            String configured = System.getenv("AGENT_ZONE");
+            zone = configured == null || configured.isBlank() ? ZoneId.of("UTC") : ZoneId.of(configured);
+        } catch (DateTimeException e) {
+            err.println("AGENT_ZONE is not a time zone: " + e.getMessage());
+            return 2;
+        }
+        try (ConfigurableApplicationContext registries = registries()) {
+            PolicyReader reader = registries.getBean(PolicyReader.class);
+            int failed = 0;
+            for (String file : files) {
+                try {
+                    PolicySet policies = reader.read(file, PolicyFiles.read(file), zone);
+                    out.println("OK " + file + ": " + policies.rules().size() + " rules " + policies.ruleNames()
+                            + ", " + policies.teams().teams().size() + " teams");
+                } catch (PolicyFileException broken) {
+                    failed++;
+                    broken.problems().forEach(err::println);
+                    err.println("INVALID " + file + ": " + broken.problems().size() + " problem(s)");
+                }
+            }
+            return failed == 0 ? 0 : 1;
+        }
+    }
+
+    /** A small context holding the policy reader and its registries. */
+    static ConfigurableApplicationContext registries() {
+        return new SpringApplicationBuilder(Registries.class)
+                .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
+                .properties("logging.level.root=WARN", "spring.main.register-shutdown-hook=false")
+                .run();
+    }
+
+    /** Just what reading a policy file needs: the kinds found by name, without web, database or actuator. */
+    @Configuration(proxyBeanMethods = false)
+    @ComponentScan({"dev.breakdown.agent.policy.condition", "dev.breakdown.agent.policy.action",
+            "dev.breakdown.agent.team.strategy"})
+    @Import(PolicyReader.class)
+    static class Registries {
+    }
+}

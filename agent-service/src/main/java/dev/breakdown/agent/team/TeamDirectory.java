@@ -1,0 +1,133 @@
+package dev.breakdown.agent.team;
+
+import dev.breakdown.agent.policy.yaml.YamlValue;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** The teams of the policy file's {@code teams:} section, by name. */
+public record TeamDirectory(Map<String, Team> teams) {
+
+    private static final Set<String> TEAM_KEYS = Set.of("members", "zone", "hours", "days");
+    private static final Set<String> MEMBER_KEYS = Set.of("name", "zone", "hours", "days", "out_of_office");
+    private static final Set<String> ABSENCE_KEYS = Set.of("from", "to");
+    private static final LocalTime[] OFFICE_HOURS = {LocalTime.of(9, 0), LocalTime.of(17, 0)};
+    private static final Set<DayOfWeek> WEEKDAYS = EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
+
+    public Optional<Team> find(String name) {
+        return Optional.ofNullable(teams.get(name));
+    }
+
+    /** Reports an unknown team at {@code where} and answers whether it exists. */
+    public boolean requireKnown(String name, YamlValue where) {
+        if (teams.containsKey(name)) {
+            return true;
+        }
+        where.problem("unknown team '" + name + "' in " + where.path() + "; declared teams: "
+                + (teams.isEmpty() ? "none (add it under 'teams:')" : String.join(", ", teams.keySet())));
+        return false;
+    }
+
+    /** Reads {@code teams:}; members default to the team's zone, hours and days, and those to {@code zone}. */
+    public static TeamDirectory read(Optional<YamlValue> section, ZoneId zone) {
+        Map<String, Team> teams = new LinkedHashMap<>();
+        section.flatMap(s -> s.fields(Set.of())).ifPresent(fields -> fields.entries().forEach((name, value) -> {
+            if (value.isNull()) {
+                teams.put(name, new Team(name, List.of()));
+                return;
+            }
+            value.fields(TEAM_KEYS).ifPresent(team -> {
+                ZoneId teamZone = team.get("zone").flatMap(YamlValue::zone).orElse(zone);
+                LocalTime[] hours = team.get("hours").map(TeamDirectory::hours).orElse(OFFICE_HOURS);
+                Set<DayOfWeek> days = team.get("days").map(TeamDirectory::days).orElse(WEEKDAYS);
+                List<Member> members = new ArrayList<>();
+                team.get("members").ifPresent(list -> list.items()
+                        .forEach(item -> member(item, teamZone, hours, days).ifPresent(members::add)));
+                teams.put(name, new Team(name, List.copyOf(members)));
+            });
+        }));
+        return new TeamDirectory(java.util.Collections.unmodifiableMap(teams));
+    }
+
+    private static Optional<Member> member(YamlValue item, ZoneId zone, LocalTime[] hours, Set<DayOfWeek> days) {
+        if (item.isScalar()) {
+            return item.text().map(name -> new Member(name, zone, hours[0], hours[1], days, List.of()));
+        }
+        return item.fields(MEMBER_KEYS).flatMap(m -> {
+            Optional<String> name = m.require("name").flatMap(YamlValue::text);
+            ZoneId own = m.get("zone").flatMap(YamlValue::zone).orElse(zone);
+            LocalTime[] ownHours = m.get("hours").map(TeamDirectory::hours).orElse(hours);
+            Set<DayOfWeek> ownDays = m.get("days").map(TeamDirectory::days).orElse(days);
+            List<Member.Absence> away = new ArrayList<>();
+            m.get("out_of_office").ifPresent(list -> list.items().forEach(a -> a.fields(ABSENCE_KEYS).ifPresent(range -> {
+                Optional<LocalDate> from = range.require("from").flatMap(YamlValue::date);
+                Optional<LocalDate> to = range.require("to").flatMap(YamlValue::date);
+                if (from.isPresent() && to.isPresent()) {
+                    if (to.get().isBefore(from.get())) {
+                        a.problem(a.path() + ": 'to' " + to.get() + " is before 'from' " + from.get());
+                    } else {
+                        away.add(new Member.Absence(from.get(), to.get()));
+                    }
+                }
+            })));
+            return name.map(n -> new Member(n, own, ownHours[0], ownHours[1], ownDays, List.copyOf(away)));
+        });
+    }
+
+    private static LocalTime[] hours(YamlValue value) {
+        Optional<String> text = value.text();
+        if (text.isPresent()) {
+            String[] parts = text.get().split("\\s*-\\s*");
+            try {
+                if (parts.length == 2) {
+                    LocalTime from = LocalTime.parse(parts[0]);
+                    LocalTime to = LocalTime.parse(parts[1]);
+                    if (from.isBefore(to)) {
+                        return new LocalTime[] {from, to};
+                    }
+                }
+            } catch (DateTimeParseException e) {
+                // reported below
+            }
+            value.problem(value.path() + " must be working hours written HH:MM-HH:MM with the start first, got '"
+                    + text.get() + "'");
+        }
+        return OFFICE_HOURS;
+    }
+
+    private static Set<DayOfWeek> days(YamlValue value) {
+        Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
+        for (String text : value.texts()) {
+            String[] range = text.split("\\s*-\\s*");
+            Optional<DayOfWeek> from = day(range[0], value);
+            Optional<DayOfWeek> to = range.length == 2 ? day(range[1], value) : from;
+            if (from.isPresent() && to.isPresent()) {
+                for (int d = from.get().getValue(); d <= to.get().getValue(); d++) {
+                    days.add(DayOfWeek.of(d));
+                }
+            }
+        }
+        return days.isEmpty() ? WEEKDAYS : days;
+    }
+
+    private static Optional<DayOfWeek> day(String text, YamlValue where) {
+        String prefix = text.trim().toUpperCase(Locale.ROOT);
+        for (DayOfWeek day : DayOfWeek.values()) {
+            if (prefix.length() >= 3 && day.name().startsWith(prefix)) {
+                return Optional.of(day);
+            }
+        }
+        where.problem(where.path() + ": '" + text + "' is not a day; use mon, tue, ... or a range such as mon-fri");
+        return Optional.empty();
+    }
+}

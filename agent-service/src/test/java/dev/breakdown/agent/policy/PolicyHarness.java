@@ -1,0 +1,82 @@
+package dev.breakdown.agent.policy;
+
+import dev.breakdown.agent.AgentProperties;
+import dev.breakdown.agent.nudge.NudgeThrottle;
+import dev.breakdown.agent.team.AssignmentLedger;
+import dev.breakdown.contracts.IssueEvent;
+import dev.breakdown.contracts.agent.Decision;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * A policy engine over a policy text, without a web server: the real reader and registries, and a fresh
+ * in-memory H2 database with the real migrations.
+ */
+final class PolicyHarness {
+
+    static final PolicyReader READER = PolicyFileCheck.registries().getBean(PolicyReader.class);
+
+    final JdbcTemplate jdbc;
+    final PolicyEngine engine;
+    final PolicyStore store;
+
+    private PolicyHarness(String yaml, Clock clock) {
+        String url = "jdbc:h2:mem:harness-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        Flyway.configure().dataSource(url, "sa", "").load().migrate();
+        jdbc = new JdbcTemplate(new DriverManagerDataSource(url, "sa", ""));
+        try {
+            Path file = Files.createTempFile("policies", ".yml");
+            Files.writeString(file, yaml);
+            file.toFile().deleteOnExit();
+            store = new PolicyStore(new AgentProperties(file.toString(), ZoneOffset.UTC, Duration.ZERO), READER,
+                    new SimpleMeterRegistry(), clock);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        engine = new PolicyEngine(store, clock, new AssignmentLedger(jdbc), new NudgeThrottle(jdbc));
+    }
+
+    static PolicyHarness of(String yaml) {
+        return new PolicyHarness(yaml, Events.TODAY);
+    }
+
+    static PolicyHarness of(String yaml, Clock clock) {
+        return new PolicyHarness(yaml, clock);
+    }
+
+    /** The default policy file shipped in the jar. */
+    static PolicyHarness defaults(Clock clock) {
+        return new PolicyHarness(PolicyFiles.read("classpath:policies/default.yml"), clock);
+    }
+
+    List<Decision> run(IssueEvent event) {
+        return engine.decide(event);
+    }
+
+    Decision only(IssueEvent event) {
+        List<Decision> decisions = engine.decide(event);
+        if (decisions.size() != 1) {
+            throw new AssertionError("expected exactly one decision, got " + decisions);
+        }
+        return decisions.get(0);
+    }
+
+    Explanation explain(IssueEvent event) {
+        return engine.explain(event);
+    }
+
+    int rows(String table) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Integer.class);
+    }
+}
