@@ -5,6 +5,7 @@ import dev.breakdown.webhook.error.WebhookException;
 import dev.breakdown.webhook.intake.DeliveryIntake;
 import dev.breakdown.webhook.intake.DeliveryMetrics;
 import dev.breakdown.webhook.intake.DeliveryResponse;
+import dev.breakdown.webhook.intake.Headers;
 import dev.breakdown.webhook.intake.PayloadParser;
 import dev.breakdown.webhook.intake.RawBodyReader;
 import dev.breakdown.webhook.signature.DeliveryAuthenticator;
@@ -39,12 +40,12 @@ public class GitHubWebhookController {
     @PostMapping(path = {"/github", "/github/issues"},
             consumes = {MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_FORM_URLENCODED_VALUE})
     public ResponseEntity<DeliveryResponse> receive(
-            @RequestHeader(name = "X-GitHub-Event", required = false) String event,
-            @RequestHeader(name = "X-GitHub-Delivery", required = false) String deliveryId,
             @RequestHeader(name = "X-Hub-Signature-256", required = false) String signature,
             HttpServletRequest request) {
         byte[] body = bodies.read(request);
         authenticator.verifyGitHub(body, signature);
+        String event = Headers.single(request, "X-GitHub-Event");
+        String deliveryId = Headers.single(request, "X-GitHub-Delivery");
         if (event == null || event.isBlank()) {
             throw WebhookException.badRequest("missing_header",
                     "the X-GitHub-Event header is missing; GitHub sends it with every delivery");

@@ -1,13 +1,13 @@
 package dev.breakdown.webhook.intake;
 
-import java.util.regex.Pattern;
-
-/** The first 280 characters of an issue's prose, for a person skimming the event. */
+/**
+ * The first 280 characters of an issue's prose, for a person skimming the event: fenced code blocks left out,
+ * whitespace collapsed. One pass that stops once the preview is full: bodies run to megabytes, and regex
+ * replacements over the whole body were half of intake's CPU time under load.
+ */
 public final class BodyPreview {
     public static final int LENGTH = 280;
-    // Code blocks (stack traces, logs) are not prose and would crowd out the sentence that explains the issue.
-    private static final Pattern FENCED_CODE = Pattern.compile("```.*?(?:```|\\z)", Pattern.DOTALL);
-    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final String FENCE = "```";
 
     private BodyPreview() {
     }
@@ -16,14 +16,54 @@ public final class BodyPreview {
         if (body == null) {
             return null;
         }
-        String text = WHITESPACE.matcher(FENCED_CODE.matcher(body).replaceAll(" ")).replaceAll(" ").strip();
-        if (text.isEmpty()) {
+        StringBuilder text = new StringBuilder(LENGTH + 16);
+        int leading = 0;
+        boolean pendingSpace = false;
+        int i = 0;
+        int n = body.length();
+        while (i < n) {
+            char c = body.charAt(i);
+            // Code blocks (stack traces, logs) are not prose and would crowd out the sentence that explains the issue.
+            if (c == '`' && body.startsWith(FENCE, i)) {
+                int close = body.indexOf(FENCE, i + FENCE.length());
+                i = close < 0 ? n : close + FENCE.length();
+                pendingSpace = true;
+                continue;
+            }
+            i++;
+            if (isSpace(c)) {
+                pendingSpace = true;
+                continue;
+            }
+            if (pendingSpace) {
+                text.append(' ');
+                pendingSpace = false;
+                if (leading == text.length() - 1) {
+                    leading++;
+                }
+            }
+            text.append(c);
+            if (leading == text.length() - 1 && Character.isWhitespace(c)) {
+                leading++;
+            }
+            // A non-blank character past the limit: whatever follows, the stripped text is longer than the preview.
+            if (text.length() - leading > LENGTH && !Character.isWhitespace(c)) {
+                break;
+            }
+        }
+        String stripped = text.toString().strip();
+        if (stripped.isEmpty()) {
             return null;
         }
-        if (text.length() <= LENGTH) {
-            return text;
+        if (stripped.length() <= LENGTH) {
+            return stripped;
         }
-        int end = Character.isHighSurrogate(text.charAt(LENGTH - 1)) ? LENGTH - 1 : LENGTH;
-        return text.substring(0, end);
+        int end = Character.isHighSurrogate(stripped.charAt(LENGTH - 1)) ? LENGTH - 1 : LENGTH;
+        return stripped.substring(0, end);
+    }
+
+    // What the regex \s matches: the characters the preview collapses.
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 }

@@ -3,12 +3,15 @@ package dev.breakdown.webhook.intake;
 import dev.breakdown.contracts.IssueEvent;
 import dev.breakdown.contracts.Topics;
 import dev.breakdown.webhook.WebhookProperties;
+import dev.breakdown.webhook.error.WebhookException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.springframework.http.HttpStatus;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 import org.springframework.stereotype.Component;
@@ -32,7 +35,7 @@ public class IssuePublisher {
             // May block up to the producer's max.block.ms while it looks for the broker.
             sent = template.send(Topics.ISSUES, event.topicKey(), event);
         } catch (RuntimeException e) {
-            throw new BrokerUnavailableException("the broker could not be reached: " + rootMessage(e));
+            throw refusal(e);
         }
         try {
             long remaining = Math.max(deadline - System.nanoTime(), TimeUnit.MILLISECONDS.toNanos(1));
@@ -42,18 +45,33 @@ public class IssuePublisher {
             throw new BrokerUnavailableException("no acknowledgement from the broker within " + ackTimeout.toMillis()
                     + " ms");
         } catch (ExecutionException e) {
-            throw new BrokerUnavailableException("the broker did not take the record: " + rootMessage(e));
+            throw refusal(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BrokerUnavailableException("interrupted while waiting for the broker");
         }
     }
 
-    private static String rootMessage(Throwable e) {
+    // Only an outage is worth a retry: an event too large for the broker would fail on every redelivery.
+    private static WebhookException refusal(Exception e) {
+        if (rootCause(e) instanceof RecordTooLargeException tooLarge) {
+            return WebhookException.rejected(HttpStatus.CONTENT_TOO_LARGE, "event_too_large",
+                    "the normalized event is larger than the broker accepts (" + tooLarge.getMessage()
+                            + "); the delivery was not stored and a redelivery would fail the same way");
+        }
+        return new BrokerUnavailableException("the broker did not take the record: " + rootMessage(e));
+    }
+
+    private static Throwable rootCause(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
+        return root;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = rootCause(e);
         return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
     }
 }

@@ -4,6 +4,7 @@ import dev.breakdown.contracts.IssueEvent;
 import dev.breakdown.webhook.intake.DeliveryIntake;
 import dev.breakdown.webhook.intake.DeliveryMetrics;
 import dev.breakdown.webhook.intake.DeliveryResponse;
+import dev.breakdown.webhook.intake.Headers;
 import dev.breakdown.webhook.intake.Nodes;
 import dev.breakdown.webhook.intake.Normalized;
 import dev.breakdown.webhook.intake.PayloadParser;
@@ -46,22 +47,20 @@ public class JiraWebhookController {
     @PostMapping(path = "/jira/webhook", consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<DeliveryResponse> signed(
             @RequestHeader(name = "X-Hub-Signature", required = false) String signature,
-            @RequestHeader(name = IDENTIFIER, required = false) String identifier,
             HttpServletRequest request) {
         byte[] body = bodies.read(request);
         authenticator.verifyJira(body, signature);
-        return take(body, identifier, request);
+        return take(body, request);
     }
 
     @PostMapping(path = "/jira/issues/{token}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<DeliveryResponse> withPathToken(@PathVariable String token,
-            @RequestHeader(name = IDENTIFIER, required = false) String identifier,
-            HttpServletRequest request) {
+    public ResponseEntity<DeliveryResponse> withPathToken(@PathVariable String token, HttpServletRequest request) {
         authenticator.verifyJiraToken(token);
-        return take(bodies.read(request), identifier, request);
+        return take(bodies.read(request), request);
     }
 
-    private ResponseEntity<DeliveryResponse> take(byte[] body, String identifier, HttpServletRequest request) {
+    private ResponseEntity<DeliveryResponse> take(byte[] body, HttpServletRequest request) {
+        String identifier = Headers.single(request, IDENTIFIER);
         JsonNode payload = parser.parse(body, request.getContentType());
         String event = Nodes.text(payload.get("webhookEvent"));
         metrics.describe(request, IssueEvent.SOURCE_JIRA, event, null);

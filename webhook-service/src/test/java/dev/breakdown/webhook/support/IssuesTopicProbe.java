@@ -65,6 +65,20 @@ public final class IssuesTopicProbe implements AutoCloseable {
         return records;
     }
 
+    /** Everything from the mark up to the topic's current end: all that acknowledged sends have stored. */
+    public List<ConsumerRecord<String, String>> recordsUpToEnd() {
+        Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(10));
+        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+            if (System.nanoTime() > deadline) {
+                return fail("could not read " + Topics.ISSUES + " up to its end offsets " + end + " within 30 s");
+            }
+            consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+        }
+        return records;
+    }
+
     @Override
     public void close() {
         consumer.close(Duration.ofSeconds(2));
