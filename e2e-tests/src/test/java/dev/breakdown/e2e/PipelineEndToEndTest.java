@@ -59,8 +59,7 @@ class PipelineEndToEndTest {
 
     @BeforeAll
     void startSystem() throws Exception {
-        broker = new EmbeddedKafkaKraftBroker(1, 3);
-        broker.afterPropertiesSet();
+        broker = TestBrokers.single(3);
         Map<String, String> kafka = Map.of("KAFKA_BOOTSTRAP_SERVERS", broker.getBrokersAsString());
 
         ServiceProcess agent = start("agent-service", Map.of());

@@ -29,10 +29,11 @@ public record GatewayProperties(
         @HttpUrl(message = "must be an absolute http(s) URL: check CALENDAR_API_BASE, e.g. http://localhost:7300/api")
         String calendarApiBase,
         @DefaultValue("3") @Min(1) int concurrency,
-        @DefaultValue("10s") @NotNull Duration sendTimeout,
+        @DefaultValue("60s") @NotNull Duration transactionTimeout,
         Map<String, Double> riskDeltas,
         @DefaultValue("0.1") double failureRiskDelta,
-        @DefaultValue @Valid Retry retry) {
+        @DefaultValue @Valid Retry retry,
+        @DefaultValue @Valid Dedup dedup) {
 
     /** The original system's risk deltas; configured entries override these one by one. */
     public static final Map<String, Double> DEFAULT_RISK_DELTAS = Map.of(
@@ -66,6 +67,15 @@ public record GatewayProperties(
     // Map keys lose '_' in relaxed binding (assign_owner -> assignowner), so every spelling is compared without it.
     private static String normalize(String action) {
         return action.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+    }
+
+    /**
+     * The processed-events store: an issue event whose event_id was processed within {@code retention} yields no
+     * new actions. The default is GitHub's redelivery window; memory is bounded by both settings.
+     */
+    public record Dedup(
+            @DefaultValue("3d") @NotNull Duration retention,
+            @DefaultValue("250000") @Min(1) int maxEntriesPerPartition) {
     }
 
     /** Back-off of the blocking retries before a record goes to issues-dlt. */

@@ -9,6 +9,7 @@ import dev.breakdown.contracts.Json;
 import dev.breakdown.contracts.OutcomeEvent;
 import dev.breakdown.contracts.Topics;
 import dev.breakdown.contracts.agent.Decision;
+import dev.breakdown.gateway.intake.IssueErrorHandling;
 import dev.breakdown.gateway.intake.IssueListener;
 import dev.breakdown.gateway.kafka.KafkaHealthIndicator;
 import dev.breakdown.gateway.standin.AgentStandIn;
@@ -27,7 +28,10 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,6 +39,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
@@ -62,8 +67,8 @@ class GatewayFlowTest {
     static final Duration WAIT = Duration.ofSeconds(20);
     static TopicRecorder recorder;
 
-    @Autowired
-    KafkaTemplate<String, byte[]> template;
+    // The gateway's own template is transactional; a webhook-service-like plain producer feeds the issues topic.
+    static KafkaTemplate<String, byte[]> template;
 
     @DynamicPropertySource
     static void standIns(DynamicPropertyRegistry registry) {
@@ -74,6 +79,9 @@ class GatewayFlowTest {
     @BeforeAll
     static void startRecorder(@Autowired EmbeddedKafkaBroker broker, @Autowired KafkaListenerEndpointRegistry registry) {
         recorder = new TopicRecorder(broker.getBrokersAsString(), List.of(Topics.ACTIONS, Topics.OUTCOMES, Topics.ISSUES_DLT));
+        template = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()),
+                new StringSerializer(), new ByteArraySerializer()));
         // A consumer joining late would rebalance the group in the middle of a test and restart its retries.
         var listener = (ConcurrentMessageListenerContainer<?, ?>) registry.getListenerContainer(IssueListener.LISTENER_ID);
         await().atMost(WAIT).until(() -> listener.getContainers().stream()
@@ -83,6 +91,7 @@ class GatewayFlowTest {
     @AfterAll
     static void stopAll() throws InterruptedException {
         recorder.close();
+        template.destroy();
         AGENT.close();
         CALENDAR.close();
     }
@@ -179,29 +188,28 @@ class GatewayFlowTest {
     }
 
     @Test
-    void replayedIssueYieldsSameActionIdsAndIdempotencyKeys() throws Exception {
+    void redeliveredIssueYieldsOneActionOneOutcomeAndOneNudge() throws Exception {
         IssueEvent issue = issue(104);
         AGENT.decide(issue.eventId(), Decision.of("post_nudge", "team:triage", "new issue", "new-issue-nudge"));
 
         send(issue);
         send(issue);
+        fence(issue);
 
-        List<Keyed<ActionEvent>> actions = awaitActions(issue, 2);
-        assertThat(actions).extracting(a -> a.value().eventId()).containsOnly(
+        List<Keyed<ActionEvent>> actions = actionsFor(issue);
+        assertThat(actions).hasSize(1);
+        assertThat(actions.get(0).value().eventId()).isEqualTo(
                 expectedActionId(issue, Decision.of("post_nudge", "team:triage", null, "new-issue-nudge")));
-        List<Keyed<OutcomeEvent>> outcomes = awaitOutcomes(actions);
-        assertThat(outcomes).hasSize(2);
-        assertThat(outcomes).extracting(o -> o.value().eventId()).containsOnly(outcomes.get(0).value().eventId());
-        String key = actions.get(0).value().eventId();
-        await().atMost(WAIT).untilAsserted(() -> assertThat(requestsWithKey(key)).hasSize(2));
-        assertThat(outcomes).extracting(o -> o.value().detail()).containsOnly(outcomes.get(0).value().detail());
+        assertThat(outcomesFor(actions)).hasSize(1);
+        assertThat(requestsWithKey(actions.get(0).value().eventId())).hasSize(1);
+        assertThat(AGENT.callsFor(issue.eventId())).isEqualTo(1);
     }
 
     @Test
-    void calendarFailureYieldsUnacknowledgedOutcomeWithFailureDelta() throws Exception {
+    void calendarRefusingTheNudgeYieldsUnacknowledgedOutcomeWithFailureDelta() throws Exception {
         IssueEvent issue = issue(105);
-        CALENDAR.failFor("team:broken");
-        AGENT.decide(issue.eventId(), Decision.of("post_nudge", "team:broken", "new issue", "new-issue-nudge"));
+        CALENDAR.answerFor("team:refused", 422);
+        AGENT.decide(issue.eventId(), Decision.of("post_nudge", "team:refused", "new issue", "new-issue-nudge"));
 
         send(issue);
 
@@ -209,7 +217,42 @@ class GatewayFlowTest {
         OutcomeEvent outcome = outcomes.get(0).value();
         assertThat(outcome.ack()).isFalse();
         assertThat(outcome.riskDelta()).isEqualTo(0.1);
-        assertThat(outcome.detail()).isEqualTo("calendar answered 500 to POST /nudges: calendar stand-in is down");
+        assertThat(outcome.detail()).isEqualTo("calendar answered 422 to POST /nudges: calendar stand-in refuses this request");
+        assertThat(requestsWithKey(outcome.actionEventId())).hasSize(1);
+    }
+
+    @Test
+    void unavailableCalendarIsAskedAgainAndOnlyTheAttemptThatWorkedIsRecorded() throws Exception {
+        IssueEvent issue = issue(113);
+        CALENDAR.answerFirst("team:flaky", 503, 2);
+        AGENT.decide(issue.eventId(),
+                Decision.of("assign_owner", "owner:alice", "frontend", "frontend-owner"),
+                Decision.of("post_nudge", "team:flaky", "new issue", "new-issue-nudge"));
+
+        send(issue);
+        fence(issue);
+
+        // Each rolled-back attempt had already written the assign_owner action and outcome: read_committed hides them.
+        List<Keyed<ActionEvent>> actions = actionsFor(issue);
+        assertThat(actions).extracting(a -> a.value().action()).containsExactly("assign_owner", "post_nudge");
+        List<Keyed<OutcomeEvent>> outcomes = outcomesFor(actions);
+        assertThat(outcomes).hasSize(2).allSatisfy(o -> assertThat(o.value().ack()).isTrue());
+        assertThat(requestsWithKey(actions.get(1).value().eventId())).hasSize(3);
+        assertThat(AGENT.callsFor(issue.eventId())).isEqualTo(3);
+    }
+
+    @Test
+    void calendarDownForGoodSendsTheIssueToDeadLetterAfterFiveAttempts() throws Exception {
+        IssueEvent issue = issue(114);
+        CALENDAR.answerFor("team:gone", 503);
+        AGENT.decide(issue.eventId(), Decision.of("post_nudge", "team:gone", "new issue", "new-issue-nudge"));
+
+        byte[] sent = send(issue);
+
+        ConsumerRecord<String, byte[]> dead = awaitDeadLetter(sent);
+        assertThat(header(dead, KafkaHeaders.DLT_EXCEPTION_MESSAGE)).contains("calendar answered 503 to POST /nudges");
+        assertThat(header(dead, IssueErrorHandling.ATTEMPTS_HEADER)).isEqualTo("5");
+        assertThat(actionsFor(issue)).isEmpty();
     }
 
     @Test
@@ -275,6 +318,7 @@ class GatewayFlowTest {
         assertThat(header(dead, KafkaHeaders.DLT_ORIGINAL_TOPIC)).isEqualTo(Topics.ISSUES);
         assertThat(header(dead, KafkaHeaders.DLT_EXCEPTION_MESSAGE)).contains("rejected event " + issue.eventId(), "400");
         assertThat(AGENT.callsFor(issue.eventId())).isEqualTo(1);
+        assertThat(header(dead, IssueErrorHandling.ATTEMPTS_HEADER)).isEqualTo("1");
         assertThat(actionsFor(issue)).isEmpty();
     }
 
@@ -289,6 +333,7 @@ class GatewayFlowTest {
         assertThat(header(dead, KafkaHeaders.DLT_EXCEPTION_MESSAGE)).contains("503");
         assertThat(header(dead, KafkaHeaders.DLT_ORIGINAL_PARTITION)).isNotNull();
         assertThat(dead.partition()).isEqualTo(originalPartition(dead));
+        assertThat(header(dead, IssueErrorHandling.ATTEMPTS_HEADER)).isEqualTo("5");
         assertThat(AGENT.callsFor(issue.eventId())).isEqualTo(5);
     }
 
@@ -337,7 +382,7 @@ class GatewayFlowTest {
                 .build();
     }
 
-    private byte[] send(IssueEvent issue) throws Exception {
+    private static byte[] send(IssueEvent issue) throws Exception {
         byte[] json = Json.mapper().writeValueAsBytes(issue);
         template.send(Topics.ISSUES, issue.topicKey(), json).get();
         return json;
@@ -355,6 +400,24 @@ class GatewayFlowTest {
         return recorder.values(Topics.ACTIONS, ActionEvent.class).stream()
                 .filter(a -> issue.eventId().equals(a.value().sourceEventId()))
                 .toList();
+    }
+
+    private static List<Keyed<OutcomeEvent>> outcomesFor(List<Keyed<ActionEvent>> actions) {
+        List<String> ids = actions.stream().map(a -> a.value().eventId()).toList();
+        return recorder.values(Topics.OUTCOMES, OutcomeEvent.class).stream()
+                .filter(o -> ids.contains(o.value().actionEventId()))
+                .toList();
+    }
+
+    /**
+     * Sends a later event for the same issue (same partition) and waits for its outcome: the issue's earlier
+     * records are then all on the topics, so what is missing there will not come.
+     */
+    private static void fence(IssueEvent issue) throws Exception {
+        IssueEvent later = issue.toBuilder().eventId(UUID.randomUUID().toString()).build();
+        AGENT.decide(later.eventId(), Decision.of("assign_owner", "owner:fence", "fence", "fence"));
+        send(later);
+        awaitOutcomes(awaitActions(later, 1));
     }
 
     private static List<Keyed<ActionEvent>> awaitActions(IssueEvent issue, int count) {

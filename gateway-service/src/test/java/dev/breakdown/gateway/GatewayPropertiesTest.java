@@ -41,6 +41,9 @@ class GatewayPropertiesTest {
             assertThat(properties.retry().multiplier()).isEqualTo(2.0);
             assertThat(properties.retry().maxInterval()).isEqualTo(Duration.ofSeconds(10));
             assertThat(properties.retry().maxAttempts()).isEqualTo(5);
+            assertThat(properties.transactionTimeout()).isEqualTo(Duration.ofSeconds(60));
+            assertThat(properties.dedup().retention()).isEqualTo(Duration.ofDays(3));
+            assertThat(properties.dedup().maxEntriesPerPartition()).isEqualTo(250_000);
         });
     }
 

@@ -12,6 +12,9 @@ public final class BrokerCli {
                                                       print records from the beginning as JSON lines
               trace --event-ids a,b,c [--timeout S]   print the actions and outcomes that issue events produced
               topics [--partitions N] [--replicas R]  create the architecture's topics where missing
+              replay-dlt [--from-offset N] [--max N] [--timeout S]
+                                                      copy dead letters from issues-dlt back to issues (key and value
+                                                      unchanged), continuing after the last replay (group dlt-replay)
             Every command but serve talks to KAFKA_BOOTSTRAP_SERVERS (default localhost:19092).""";
 
     private BrokerCli() {
@@ -26,6 +29,7 @@ public final class BrokerCli {
             case "consume" -> new TopicReader(options.clientProperties()).print(options);
             case "trace" -> new FlowTrace(options.clientProperties()).print(options);
             case "topics" -> new TopicSetup(options.clientProperties()).create(options);
+            case "replay-dlt" -> new DltReplay(options.clientProperties()).replay(options);
             default -> {
                 System.err.println("unknown command '" + command + "'\n" + USAGE);
                 yield 2;

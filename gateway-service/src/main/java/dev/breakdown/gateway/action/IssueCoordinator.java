@@ -14,8 +14,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * For one issue event: asks the agent, then for each decision records the action, executes it and records
- * the outcome. Agent and broker failures propagate and the whole event is retried: a retry re-emits the same
- * event ids and Idempotency-Keys, so readers and calendar-service can drop the repeats. A failed execution
+ * the outcome, all inside the listener's Kafka transaction. Agent, broker and transient calendar failures
+ * propagate: the transaction rolls back and the whole event is retried, with the same event ids and
+ * Idempotency-Keys, so calendar-service returns the meeting or nudge it already made. A permanent failure
  * becomes an ack-false outcome instead.
  */
 @Component
@@ -57,6 +58,8 @@ public class IssueCoordinator {
         }
         try {
             return outcomes.done(action, executor.execute(context), Instant.now());
+        } catch (TransientActionException e) {
+            throw e;
         } catch (ActionFailedException e) {
             log.warn("action {} {} failed: {}", action.action(), action.eventId(), e.getMessage());
             return outcomes.failed(action, shorten(e.getMessage()), Instant.now());

@@ -7,6 +7,7 @@ import dev.breakdown.contracts.calendar.Nudge;
 import dev.breakdown.contracts.calendar.NudgeRequest;
 import dev.breakdown.gateway.GatewayProperties;
 import dev.breakdown.gateway.action.ActionFailedException;
+import dev.breakdown.gateway.action.TransientActionException;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -18,8 +19,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * calendar-service's REST API at CALENDAR_API_BASE. Every call carries the action's Idempotency-Key, so a
- * retried action yields the same meeting or nudge. Failures become {@link ActionFailedException} with a short
- * message fit for an outcome's detail.
+ * retried action yields the same meeting or nudge. Failures that may pass (unreachable, timeout, 5xx, 429) become
+ * {@link TransientActionException} and are retried; the others (4xx, unreadable answer) become
+ * {@link ActionFailedException} with a short message fit for an outcome's detail.
  */
 @Component
 public class CalendarClient {
@@ -54,10 +56,14 @@ public class CalendarClient {
                     .retrieve()
                     .body(answerType);
         } catch (RestClientResponseException e) {
-            throw new ActionFailedException("calendar answered " + e.getStatusCode().value() + " to POST " + path
-                    + reason(e.getResponseBodyAsString()), e);
+            String message = "calendar answered " + e.getStatusCode().value() + " to POST " + path
+                    + reason(e.getResponseBodyAsString());
+            if (e.getStatusCode().is5xxServerError() || e.getStatusCode().value() == 429) {
+                throw new TransientActionException(message, e);
+            }
+            throw new ActionFailedException(message, e);
         } catch (ResourceAccessException e) {
-            throw new ActionFailedException("calendar unreachable at " + base + path + ": "
+            throw new TransientActionException("calendar unreachable at " + base + path + ": "
                     + NestedExceptionUtils.getMostSpecificCause(e).getMessage(), e);
         } catch (RestClientException e) {
             throw new ActionFailedException("calendar gave an unreadable answer to POST " + path + ": " + e.getMessage(), e);

@@ -10,9 +10,10 @@ import dev.breakdown.contracts.calendar.NudgeRequest;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
@@ -22,7 +23,8 @@ import java.util.stream.Stream;
 
 /**
  * A local calendar-service speaking POST /api/meetings and /api/nudges. It records every request with its
- * Idempotency-Key, answers the same id for the same key, and answers 500 for targets told to fail.
+ * Idempotency-Key, answers the same id for the same key, and answers planned error statuses for targets told to
+ * fail (always, or only the first few times).
  */
 public final class CalendarStandIn implements AutoCloseable {
 
@@ -34,7 +36,8 @@ public final class CalendarStandIn implements AutoCloseable {
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Map<String, String> idsByKey = new ConcurrentHashMap<>();
-    private final Set<String> failingTargets = ConcurrentHashMap.newKeySet();
+    private final Map<String, Integer> alwaysFailing = new ConcurrentHashMap<>();
+    private final Map<String, Deque<Integer>> failingFirst = new ConcurrentHashMap<>();
     private final AtomicInteger sequence = new AtomicInteger();
 
     private CalendarStandIn() throws IOException {
@@ -59,7 +62,21 @@ public final class CalendarStandIn implements AutoCloseable {
 
     /** Requests naming this target (nudge to, meeting participant) are answered with 500. */
     public void failFor(String target) {
-        failingTargets.add(target);
+        answerFor(target, 500);
+    }
+
+    /** Requests naming this target are always answered with this error status. */
+    public void answerFor(String target, int status) {
+        alwaysFailing.put(target, status);
+    }
+
+    /** The first {@code times} requests naming this target are answered with this error status. */
+    public void answerFirst(String target, int status, int times) {
+        Deque<Integer> queue = new ArrayDeque<>();
+        for (int i = 0; i < times; i++) {
+            queue.add(status);
+        }
+        failingFirst.put(target, queue);
     }
 
     public List<Received> received() {
@@ -71,8 +88,9 @@ public final class CalendarStandIn implements AutoCloseable {
             MeetingRequest request = Json.mapper().readValue(exchange.getRequestBody().readAllBytes(), MeetingRequest.class);
             String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
             received.add(new Received(exchange.getRequestURI().getPath(), key, request, null));
-            if (request.participants().stream().anyMatch(failingTargets::contains)) {
-                failInternally(exchange);
+            Integer error = plannedError(request.participants().stream());
+            if (error != null) {
+                fail(exchange, error);
                 return;
             }
             String id = idsByKey.computeIfAbsent(key == null ? "no-key-" + sequence.get() : key,
@@ -88,8 +106,9 @@ public final class CalendarStandIn implements AutoCloseable {
             NudgeRequest request = Json.mapper().readValue(exchange.getRequestBody().readAllBytes(), NudgeRequest.class);
             String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
             received.add(new Received(exchange.getRequestURI().getPath(), key, null, request));
-            if (Stream.of(request.to()).anyMatch(failingTargets::contains)) {
-                failInternally(exchange);
+            Integer error = plannedError(Stream.of(request.to()));
+            if (error != null) {
+                fail(exchange, error);
                 return;
             }
             String id = idsByKey.computeIfAbsent(key == null ? "no-key-" + sequence.get() : key,
@@ -99,8 +118,28 @@ public final class CalendarStandIn implements AutoCloseable {
         }
     }
 
-    private static void failInternally(HttpExchange exchange) throws IOException {
-        AgentStandIn.respond(exchange, 500, Map.of("error", "internal", "message", "calendar stand-in is down"));
+    private Integer plannedError(Stream<String> targets) {
+        for (String target : targets.toList()) {
+            Integer always = alwaysFailing.get(target);
+            if (always != null) {
+                return always;
+            }
+            Deque<Integer> first = failingFirst.get(target);
+            if (first != null) {
+                synchronized (first) {
+                    Integer next = first.poll();
+                    if (next != null) {
+                        return next;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static void fail(HttpExchange exchange, int status) throws IOException {
+        String message = status >= 500 ? "calendar stand-in is down" : "calendar stand-in refuses this request";
+        AgentStandIn.respond(exchange, status, Map.of("error", "planned", "message", message));
     }
 
     @Override

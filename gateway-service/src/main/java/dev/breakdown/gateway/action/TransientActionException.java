@@ -1,0 +1,12 @@
+package dev.breakdown.gateway.action;
+
+/**
+ * An action failed for a reason that may pass (connection refused, timeout, 5xx, 429): the whole issue event is
+ * rolled back and retried with back-off, and the repeat carries the same Idempotency-Key.
+ */
+public class TransientActionException extends RuntimeException {
+
+    public TransientActionException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
