@@ -30,7 +30,7 @@ import javax.crypto.spec.SecretKeySpec;
  *   prepare OUT.lua COUNT SECRET SAMPLE.json SIZE          signed bodies of SIZE bytes for scripts/bench/intake.lua
  *   rate URL RPS SECONDS WARMUP SECRET SAMPLE.json SIZE    open-loop load at a fixed rate; latency percentiles
  *   offsets BOOTSTRAP TOPIC                                sum of the topic's end offsets (needs kafka-clients)
- *   jfr-top FILE.jfr [N]                                   where the CPU samples of a JFR recording are
+ *   jfr-top FILE.jfr [N [FROM_MS TO_MS]]                   where the CPU samples of a JFR recording (in a window) are
  * </pre>
  */
 public final class IntakeBench {
@@ -48,7 +48,8 @@ public final class IntakeBench {
             case "rate" -> rate(URI.create(args[1]), Integer.parseInt(args[2]), Integer.parseInt(args[3]),
                     Integer.parseInt(args[4]), args[5], Path.of(args[6]), Integer.parseInt(args[7]));
             case "offsets" -> System.out.println(Offsets.sum(args[1], args[2]));
-            case "jfr-top" -> JfrTop.print(Path.of(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : 25);
+            case "jfr-top" -> JfrTop.print(Path.of(args[1]), args.length > 2 ? Integer.parseInt(args[2]) : 25,
+                    args.length > 3 ? Long.parseLong(args[3]) : 0, args.length > 4 ? Long.parseLong(args[4]) : Long.MAX_VALUE);
             default -> throw new IllegalArgumentException("unknown mode " + args[0]);
         }
     }
@@ -189,7 +190,7 @@ public final class IntakeBench {
     }
 
     static final class JfrTop {
-        static void print(Path file, int n) throws IOException {
+        static void print(Path file, int n, long fromMillis, long toMillis) throws IOException {
             Map<String, Integer> leaf = new HashMap<>();
             Map<String, Integer> packages = new HashMap<>();
             Map<String, Integer> threads = new HashMap<>();
@@ -199,7 +200,9 @@ public final class IntakeBench {
                 while (recording.hasMoreEvents()) {
                     jdk.jfr.consumer.RecordedEvent event = recording.readEvent();
                     if (!event.getEventType().getName().equals("jdk.ExecutionSample")
-                            || event.getStackTrace() == null || event.getStackTrace().getFrames().isEmpty()) {
+                            || event.getStackTrace() == null || event.getStackTrace().getFrames().isEmpty()
+                            || event.getStartTime().toEpochMilli() < fromMillis
+                            || event.getStartTime().toEpochMilli() > toMillis) {
                         continue;
                     }
                     total++;

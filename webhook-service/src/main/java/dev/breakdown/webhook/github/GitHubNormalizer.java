@@ -5,6 +5,7 @@ import static dev.breakdown.webhook.intake.Nodes.text;
 
 import dev.breakdown.contracts.IssueEvent;
 import dev.breakdown.webhook.intake.BodyPreview;
+import dev.breakdown.webhook.intake.Fields;
 import dev.breakdown.webhook.intake.Nodes;
 import dev.breakdown.webhook.intake.Normalized;
 import dev.breakdown.webhook.intake.ProjectResolver;
@@ -21,6 +22,18 @@ import tools.jackson.databind.JsonNode;
  */
 @Component
 public class GitHubNormalizer {
+    /** Every property of the payload this class reads; a property not listed here is not parsed into the tree. */
+    public static final Fields READS = Fields.of(Map.of(
+            "action", Fields.ALL,
+            "repository", Fields.of(Map.of("full_name", Fields.ALL)),
+            "issue", Fields.of(Map.ofEntries(
+                    Map.entry("number", Fields.ALL), Map.entry("title", Fields.ALL),
+                    Map.entry("html_url", Fields.ALL), Map.entry("labels", Fields.ALL),
+                    Map.entry("assignee", Fields.of(Map.of("login", Fields.ALL))), Map.entry("state", Fields.ALL),
+                    Map.entry("created_at", Fields.ALL), Map.entry("updated_at", Fields.ALL),
+                    Map.entry("milestone", Fields.of(Map.of("due_on", Fields.ALL))),
+                    Map.entry("user", Fields.of(Map.of("login", Fields.ALL))), Map.entry("body", Fields.ALL),
+                    Map.entry("pull_request", Fields.ALL)))));
 
     /** One entry per GitHub event we understand; adding an event adds an entry here and nothing else. */
     private interface EventReader {
@@ -101,8 +114,15 @@ public class GitHubNormalizer {
 
     private static Instant instant(JsonNode node) {
         String value = text(node);
+        if (value == null) {
+            return null;
+        }
+        Instant fast = GitHubTimes.parse(value);
+        if (fast != null) {
+            return fast;
+        }
         try {
-            return value == null ? null : Instant.parse(value);
+            return Instant.parse(value);
         } catch (DateTimeParseException e) {
             return null;
         }

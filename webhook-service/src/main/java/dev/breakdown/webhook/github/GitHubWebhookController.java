@@ -55,7 +55,7 @@ public class GitHubWebhookController {
             throw WebhookException.badRequest("missing_header",
                     "the X-GitHub-Delivery header is missing; GitHub sends it with every delivery");
         }
-        JsonNode payload = parser.parse(body, request.getContentType());
+        JsonNode payload = parser.parse(body, request.getContentType(), GitHubNormalizer.READS);
         if (event.equals("ping")) {
             return intake.pong(request, IssueEvent.SOURCE_GITHUB, deliveryId);
         }

@@ -34,7 +34,8 @@ public class DeliveryIntake {
         }
         IssueEvent issue = ((Normalized.Issue) normalized).event();
         RecordMetadata stored = publisher.publish(issue);
-        log.info("accepted {} delivery {} as {} {} on {}-{}@{}", source, issue.eventId(), issue.type(),
+        // DEBUG: a formatted, synchronous console line per delivery costs CPU at load; the counters say how many.
+        log.debug("accepted {} delivery {} as {} {} on {}-{}@{}", source, issue.eventId(), issue.type(),
                 issue.topicKey(), stored.topic(), stored.partition(), stored.offset());
         metrics.count(request, "accepted");
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(DeliveryResponse.accepted(issue.eventId(),

@@ -3,6 +3,8 @@ package dev.breakdown.webhook.intake;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
@@ -18,6 +20,8 @@ public class DeliveryMetrics {
     private static final Pattern TAG_VALUE = Pattern.compile("[A-Za-z0-9_:.\\-]{1,64}");
 
     private final MeterRegistry registry;
+    // The registry's own lookup builds an id and sorts its tags on every call; intake counts every delivery.
+    private final Map<Key, Counter> counters = new ConcurrentHashMap<>();
 
     public DeliveryMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -31,14 +35,13 @@ public class DeliveryMetrics {
     public void count(HttpServletRequest request, String result) {
         Tags tags = request.getAttribute(TAGS) instanceof Tags known ? known
                 : new Tags(sourceOf(request), "unverified", "none");
-        Counter.builder(NAME)
+        counters.computeIfAbsent(new Key(tags, result), key -> Counter.builder(NAME)
                 .description("Webhook deliveries received, by outcome")
-                .tag("source", tags.source())
-                .tag("event", tags.event())
-                .tag("action", tags.action())
-                .tag("result", result)
-                .register(registry)
-                .increment();
+                .tag("source", key.tags().source())
+                .tag("event", key.tags().event())
+                .tag("action", key.tags().action())
+                .tag("result", key.result())
+                .register(registry)).increment();
     }
 
     /** Alias of {@link #count} for refusals, which read better at the call site. */
@@ -62,5 +65,8 @@ public class DeliveryMetrics {
     }
 
     private record Tags(String source, String event, String action) {
+    }
+
+    private record Key(Tags tags, String result) {
     }
 }

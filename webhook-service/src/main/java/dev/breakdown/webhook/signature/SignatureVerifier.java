@@ -6,6 +6,10 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -16,6 +20,9 @@ import javax.crypto.spec.SecretKeySpec;
 public final class SignatureVerifier {
     private static final String PREFIX = "sha256=";
     private static final String ALGORITHM = "HmacSHA256";
+    // Configured secrets are few; the bound keeps callers that sign with many ad-hoc secrets from growing the cache.
+    private static final int MAX_CACHED_SECRETS = 16;
+    private static final Map<String, Queue<Mac>> MACS = new ConcurrentHashMap<>();
 
     private SignatureVerifier() {
     }
@@ -29,7 +36,7 @@ public final class SignatureVerifier {
         boolean matched = false;
         for (String secret : secrets) {
             // No early exit: the time taken does not tell which secret (if any) matched.
-            matched |= MessageDigest.isEqual(hmac(secret, body), claimed);
+            matched |= MessageDigest.isEqual(hmacPooled(secret, body), claimed);
         }
         return matched;
     }
@@ -48,10 +55,33 @@ public final class SignatureVerifier {
     }
 
     static byte[] hmac(String secret, byte[] body) {
+        return newMac(secret).doFinal(body);
+    }
+
+    // Initialized Macs per secret, reused (doFinal resets them): getInstance + init per request was a provider lookup
+    // and a key schedule on every delivery. A pool rather than a ThreadLocal: with virtual threads, a thread is a request.
+    private static byte[] hmacPooled(String secret, byte[] body) {
+        Queue<Mac> pool = MACS.get(secret);
+        if (pool == null) {
+            if (MACS.size() >= MAX_CACHED_SECRETS) {
+                return hmac(secret, body);
+            }
+            pool = MACS.computeIfAbsent(secret, s -> new ConcurrentLinkedQueue<>());
+        }
+        Mac mac = pool.poll();
+        if (mac == null) {
+            mac = newMac(secret);
+        }
+        byte[] result = mac.doFinal(body);
+        pool.offer(mac);
+        return result;
+    }
+
+    private static Mac newMac(String secret) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), ALGORITHM));
-            return mac.doFinal(body);
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
         }
