@@ -10,6 +10,10 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class GatewayApplication {
 
     public static void main(String[] args) {
+        // Idle keep-alive connections HttpURLConnection keeps per host (JDK default 5): one per parallel call.
+        if (System.getProperty("http.maxConnections") == null) {
+            System.setProperty("http.maxConnections", "64");
+        }
         SpringApplication.run(GatewayApplication.class, args);
     }
 }

@@ -33,7 +33,8 @@ public record GatewayProperties(
         Map<String, Double> riskDeltas,
         @DefaultValue("0.1") double failureRiskDelta,
         @DefaultValue @Valid Retry retry,
-        @DefaultValue @Valid Dedup dedup) {
+        @DefaultValue @Valid Dedup dedup,
+        @DefaultValue @Valid Batch batch) {
 
     /** The original system's risk deltas; configured entries override these one by one. */
     public static final Map<String, Double> DEFAULT_RISK_DELTAS = Map.of(
@@ -76,6 +77,16 @@ public record GatewayProperties(
     public record Dedup(
             @DefaultValue("3d") @NotNull Duration retention,
             @DefaultValue("250000") @Min(1) int maxEntriesPerPartition) {
+    }
+
+    /**
+     * Batching of the issue listener: at most {@code maxRecords} issue records per poll, all committed in one
+     * Kafka transaction; the agent and calendar calls of different issues in a batch run on up to
+     * {@code parallelism} threads (one issue's events stay in order).
+     */
+    public record Batch(
+            @DefaultValue("200") @Min(1) int maxRecords,
+            @DefaultValue("16") @Min(1) int parallelism) {
     }
 
     /** Back-off of the blocking retries before a record goes to issues-dlt. */

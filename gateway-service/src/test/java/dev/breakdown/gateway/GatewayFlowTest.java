@@ -21,6 +21,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -359,6 +360,74 @@ class GatewayFlowTest {
     }
 
     @Test
+    void batchWithFailingRecordsCommitsEveryOtherRecordOnceAndDeadLettersOnlyTheFailedOnes(
+            @Autowired KafkaListenerEndpointRegistry registry) throws Exception {
+        List<IssueEvent> healthy = new ArrayList<>();
+        for (int n = 120; n < 126; n++) {
+            IssueEvent issue = issue(n);
+            AGENT.decide(issue.eventId(), Decision.of("post_nudge", "team:triage", "new issue", "new-issue-nudge"));
+            healthy.add(issue);
+        }
+        IssueEvent flaky = issue(130);
+        AGENT.answerFirst(flaky.eventId(), 503, 2);
+        AGENT.decide(flaky.eventId(), Decision.of("assign_owner", "owner:alice", "frontend", "frontend-owner"));
+        IssueEvent broken = issue(131);
+        AGENT.answerAlways(broken.eventId(), 503);
+        IssueEvent afterBroken = broken.toBuilder().eventId(UUID.randomUUID().toString()).build();
+        AGENT.decide(afterBroken.eventId(), Decision.of("assign_owner", "owner:bob", "later", "frontend-owner"));
+        IssueEvent rejected = issue(132);
+        AGENT.answerAlways(rejected.eventId(), 400);
+
+        // Paused, the listener lets the records pile up; resumed, it gets them in one poll batch of one partition.
+        var listener = registry.getListenerContainer(IssueListener.LISTENER_ID);
+        listener.pause();
+        await().atMost(WAIT).until(listener::isContainerPaused);
+        byte[] brokenBytes;
+        byte[] rejectedBytes;
+        try {
+            sendTo(0, healthy.get(0));
+            sendTo(0, flaky);
+            sendTo(0, healthy.get(1));
+            brokenBytes = sendTo(0, broken);
+            sendTo(0, healthy.get(2));
+            rejectedBytes = sendTo(0, rejected);
+            sendTo(0, afterBroken);
+            for (IssueEvent issue : healthy.subList(3, healthy.size())) {
+                sendTo(0, issue);
+            }
+        } finally {
+            listener.resume();
+        }
+
+        assertThat(header(awaitDeadLetter(brokenBytes), IssueErrorHandling.ATTEMPTS_HEADER)).isEqualTo("5");
+        assertThat(header(awaitDeadLetter(rejectedBytes), IssueErrorHandling.ATTEMPTS_HEADER)).isEqualTo("1");
+        List<IssueEvent> processed = new ArrayList<>(healthy);
+        processed.add(flaky);
+        processed.add(afterBroken);
+        for (IssueEvent issue : processed) {
+            List<Keyed<ActionEvent>> actions = awaitActions(issue, 1);
+            awaitOutcomes(actions);
+        }
+        // The dead letters and the other records' results were committed together: all is on the topics now.
+        for (IssueEvent issue : processed) {
+            List<Keyed<ActionEvent>> actions = actionsFor(issue);
+            assertThat(actions).as("actions of %s", issue.issueNumber()).hasSize(1);
+            assertThat(outcomesFor(actions)).as("outcomes of %s", issue.issueNumber()).hasSize(1);
+        }
+        for (IssueEvent issue : healthy) {
+            // Re-sent on each retry of the batch, always with the same Idempotency-Key and body: one nudge.
+            requestWithKey(actionsFor(issue).get(0).value().eventId());
+        }
+        assertThat(actionsFor(broken)).isEmpty();
+        assertThat(actionsFor(rejected)).isEmpty();
+        assertThat(AGENT.callsFor(broken.eventId())).isEqualTo(5);
+        assertThat(AGENT.callsFor(rejected.eventId())).isEqualTo(1);
+        assertThat(recorder.on(Topics.ISSUES_DLT).stream()
+                .filter(r -> Arrays.equals(r.value(), brokenBytes) || Arrays.equals(r.value(), rejectedBytes)))
+                .hasSize(2);
+    }
+
+    @Test
     void kafkaHealthIsUpWhileTheBrokerAnswers(@Autowired KafkaHealthIndicator kafkaHealth) {
         Health health = kafkaHealth.health(true);
 
@@ -385,6 +454,12 @@ class GatewayFlowTest {
     private static byte[] send(IssueEvent issue) throws Exception {
         byte[] json = Json.mapper().writeValueAsBytes(issue);
         template.send(Topics.ISSUES, issue.topicKey(), json).get();
+        return json;
+    }
+
+    private static byte[] sendTo(int partition, IssueEvent issue) throws Exception {
+        byte[] json = Json.mapper().writeValueAsBytes(issue);
+        template.send(Topics.ISSUES, partition, issue.topicKey(), json).get();
         return json;
     }
 

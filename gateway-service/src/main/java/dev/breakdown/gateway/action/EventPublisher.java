@@ -17,6 +17,10 @@ public class EventPublisher {
         this.template = template;
     }
 
+    public void publish(Publication record) {
+        publish(record.topic(), record.key(), record.value());
+    }
+
     public void publish(String topic, String key, Object value) {
         template.send(topic, key, Json.mapper().writeValueAsBytes(value));
     }

@@ -8,6 +8,8 @@ import dev.breakdown.contracts.agent.Decision;
 import dev.breakdown.contracts.agent.RunResponse;
 import dev.breakdown.gateway.agent.AgentClient;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -38,15 +40,25 @@ public class IssueCoordinator {
     }
 
     public void handle(IssueEvent issue) {
+        carryOut(issue).forEach(publisher::publish);
+    }
+
+    /**
+     * Asks the agent and executes the decisions, returning the action and outcome records to publish, in order,
+     * without writing them: safe on a worker thread, while the records go into the transaction on the listener's.
+     */
+    public List<Publication> carryOut(IssueEvent issue) {
         RunResponse response = agent.decide(issue);
         String key = issue.topicKey();
-        log.info("event {} for {}: {} decision(s)", issue.eventId(), key, response.decisions().size());
+        log.debug("event {} for {}: {} decision(s)", issue.eventId(), key, response.decisions().size());
+        List<Publication> records = new ArrayList<>(2 * response.decisions().size());
         for (Decision decision : response.decisions()) {
             ActionEvent action = ActionEvents.of(issue, decision, Instant.now());
-            publisher.publish(Topics.ACTIONS, key, action);
+            records.add(new Publication(Topics.ACTIONS, key, action));
             OutcomeEvent outcome = execute(new ActionContext(action, decision, issue));
-            publisher.publish(Topics.OUTCOMES, key, outcome);
+            records.add(new Publication(Topics.OUTCOMES, key, outcome));
         }
+        return records;
     }
 
     private OutcomeEvent execute(ActionContext context) {

@@ -1,12 +1,15 @@
 package dev.breakdown.gateway.calendar;
 
 import dev.breakdown.contracts.ActionEvent;
+import dev.breakdown.contracts.IssueEvent;
 import dev.breakdown.contracts.agent.Decision;
 import dev.breakdown.contracts.calendar.Meeting;
 import dev.breakdown.contracts.calendar.MeetingRequest;
 import dev.breakdown.gateway.action.ActionContext;
 import dev.breakdown.gateway.action.ActionExecutor;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /** schedule_unblocker: books a short meeting with the decision's participants; calendar-service picks the slot. */
@@ -34,7 +37,19 @@ public class ScheduleUnblockerExecutor implements ActionExecutor {
                 : decision.participants();
         int duration = decision.durationMin() == null ? DEFAULT_DURATION_MIN : decision.durationMin();
         MeetingRequest request = new MeetingRequest("Unblock: " + context.issue().title(), participants, null, duration);
-        Meeting meeting = calendar.createMeeting(request, context.idempotencyKey());
+        Meeting meeting = calendar.createMeeting(request, idempotencyKey(context));
         return meeting.id();
+    }
+
+    /**
+     * One meeting per issue and due date, whichever event (ordinary or the overdue sweep's) decided it; the
+     * action's id for an issue without a due date.
+     */
+    static String idempotencyKey(ActionContext context) {
+        IssueEvent issue = context.issue();
+        return issue.dueDate()
+                .map(due -> UUID.nameUUIDFromBytes(("unblocker|" + issue.topicKey() + "|" + due)
+                        .getBytes(StandardCharsets.UTF_8)).toString())
+                .orElse(context.idempotencyKey());
     }
 }
