@@ -4,34 +4,20 @@ import dev.breakdown.contracts.IssueEvent;
 import dev.breakdown.contracts.Json;
 import dev.breakdown.contracts.Topics;
 import dev.breakdown.gateway.GatewayProperties;
+import dev.breakdown.gateway.kafka.StorePartitionReader;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsOptions;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.kafka.core.ConsumerFactory;
-import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
 import org.springframework.stereotype.Component;
@@ -50,26 +36,22 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * nothing is missed between the load and the next record.
  */
 @Component
-public class ProcessedEvents implements ConsumerAwareRebalanceListener, DisposableBean {
+public class ProcessedEvents implements ConsumerAwareRebalanceListener {
 
     public static final String TOPIC = "agent-gw-processed";
     private static final Logger log = LoggerFactory.getLogger(ProcessedEvents.class);
-    private static final Duration POLL = Duration.ofMillis(200);
 
     private final Map<Integer, PartitionMarkers> byPartition = new ConcurrentHashMap<>();
     private final KafkaTemplate<String, byte[]> template;
-    private final ConsumerFactory<?, ?> consumerFactory;
-    private final KafkaAdmin kafkaAdmin;
+    private final StorePartitionReader reader;
     private final GatewayProperties.Dedup settings;
     private final Duration loadTimeout;
     private final Clock clock;
-    private volatile Admin admin;
 
-    public ProcessedEvents(KafkaTemplate<String, byte[]> template, ConsumerFactory<?, ?> consumerFactory,
-            KafkaAdmin kafkaAdmin, GatewayProperties properties) {
+    public ProcessedEvents(KafkaTemplate<String, byte[]> template, StorePartitionReader reader,
+            GatewayProperties properties) {
         this.template = template;
-        this.consumerFactory = consumerFactory;
-        this.kafkaAdmin = kafkaAdmin;
+        this.reader = reader;
         this.settings = properties.dedup();
         // A crashed owner's open transaction holds the store back until the broker aborts it at its timeout.
         this.loadTimeout = properties.transactionTimeout().plusSeconds(30);
@@ -136,74 +118,16 @@ public class ProcessedEvents implements ConsumerAwareRebalanceListener, Disposab
     private PartitionMarkers load(int partition) {
         long started = System.nanoTime();
         TopicPartition tp = new TopicPartition(TOPIC, partition);
-        long target = highWatermark(tp);
         PartitionMarkers markers = new PartitionMarkers(settings.retention(), settings.maxEntriesPerPartition());
-        Instant deadline = clock.instant().plus(loadTimeout);
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(readCommittedConfig(),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.assign(List.of(tp));
-            consumer.seekToBeginning(List.of(tp));
-            while (consumer.position(tp) < target) {
-                if (clock.instant().isAfter(deadline)) {
-                    throw new IllegalStateException("processed-events store " + tp + " not readable up to offset " + target
-                            + " within " + loadTimeout + " (position " + consumer.position(tp)
-                            + "): a transaction is still open on it");
-                }
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
-                    if (record.value() == null) {
-                        markers.forget(record.key());
-                    } else {
-                        markers.remember(record.key(), Instant.ofEpochMilli(record.timestamp()), clock.instant());
-                    }
-                }
+        reader.readAll(tp, "processed-events store", loadTimeout, record -> {
+            if (record.value() == null) {
+                markers.forget(record.key());
+            } else {
+                markers.remember(record.key(), Instant.ofEpochMilli(record.timestamp()), clock.instant());
             }
-        }
+        });
         log.info("processed-events store {} loaded: {} event id(s) within {} in {} ms", tp, markers.size(),
                 settings.retention(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         return markers;
-    }
-
-    private long highWatermark(TopicPartition tp) {
-        try {
-            return admin().listOffsets(Map.of(tp, OffsetSpec.latest()), new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED))
-                    .partitionResult(tp).get(30, TimeUnit.SECONDS).offset();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading the end of " + tp, e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot read the end of " + tp + " (the store needs as many partitions as "
-                    + Topics.ISSUES + "): " + (e.getCause() == null ? e : e.getCause()).getMessage(), e);
-        }
-    }
-
-    private Map<String, Object> readCommittedConfig() {
-        Map<String, Object> config = new HashMap<>(consumerFactory.getConfigurationProperties());
-        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        config.remove(ConsumerConfig.CLIENT_ID_CONFIG);
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
-        return config;
-    }
-
-    private Admin admin() {
-        Admin current = admin;
-        if (current == null) {
-            synchronized (this) {
-                if (admin == null) {
-                    admin = Admin.create(kafkaAdmin.getConfigurationProperties());
-                }
-                current = admin;
-            }
-        }
-        return current;
-    }
-
-    @Override
-    public void destroy() {
-        Admin current = admin;
-        if (current != null) {
-            current.close(Duration.ofSeconds(1));
-        }
     }
 }

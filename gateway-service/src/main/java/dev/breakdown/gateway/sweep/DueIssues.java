@@ -3,8 +3,8 @@ package dev.breakdown.gateway.sweep;
 import dev.breakdown.contracts.Json;
 import dev.breakdown.contracts.Topics;
 import dev.breakdown.gateway.GatewayProperties;
+import dev.breakdown.gateway.kafka.StorePartitionReader;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -12,26 +12,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsOptions;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.kafka.core.ConsumerFactory;
-import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ConsumerAwareRebalanceListener;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -44,24 +30,19 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * to the end) when a partition is assigned, forgotten when it is revoked. Same scheme as the processed-events
  * store, so the same reasoning holds: only the partition's owner writes to its store partition.
  */
-public class DueIssues implements DisposableBean {
+public class DueIssues {
 
     public static final String TOPIC = "agent-gw-due";
     private static final Logger log = LoggerFactory.getLogger(DueIssues.class);
-    private static final Duration POLL = Duration.ofMillis(200);
 
     private final Map<Integer, Map<String, DueIssue>> byPartition = new ConcurrentHashMap<>();
     private final KafkaTemplate<String, byte[]> template;
-    private final ConsumerFactory<?, ?> consumerFactory;
-    private final KafkaAdmin kafkaAdmin;
+    private final StorePartitionReader reader;
     private final Duration loadTimeout;
-    private volatile Admin admin;
 
-    public DueIssues(KafkaTemplate<String, byte[]> template, ConsumerFactory<?, ?> consumerFactory,
-            KafkaAdmin kafkaAdmin, GatewayProperties properties) {
+    public DueIssues(KafkaTemplate<String, byte[]> template, StorePartitionReader reader, GatewayProperties properties) {
         this.template = template;
-        this.consumerFactory = consumerFactory;
-        this.kafkaAdmin = kafkaAdmin;
+        this.reader = reader;
         this.loadTimeout = properties.transactionTimeout().plusSeconds(30);
     }
 
@@ -145,73 +126,16 @@ public class DueIssues implements DisposableBean {
     private Map<String, DueIssue> load(int partition) {
         long started = System.nanoTime();
         TopicPartition tp = new TopicPartition(TOPIC, partition);
-        long target = highWatermark(tp);
         Map<String, DueIssue> issues = new ConcurrentHashMap<>();
-        Instant deadline = Instant.now().plus(loadTimeout);
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(readCommittedConfig(),
-                new StringDeserializer(), new ByteArrayDeserializer())) {
-            consumer.assign(List.of(tp));
-            consumer.seekToBeginning(List.of(tp));
-            while (consumer.position(tp) < target) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException("due-date store " + tp + " not readable up to offset " + target
-                            + " within " + loadTimeout + ": a transaction is still open on it");
-                }
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
-                    if (record.value() == null) {
-                        issues.remove(record.key());
-                    } else {
-                        issues.put(record.key(), Json.mapper().readValue(record.value(), DueIssue.class));
-                    }
-                }
+        reader.readAll(tp, "due-date store", loadTimeout, record -> {
+            if (record.value() == null) {
+                issues.remove(record.key());
+            } else {
+                issues.put(record.key(), Json.mapper().readValue(record.value(), DueIssue.class));
             }
-        }
+        });
         log.info("due-date store {} loaded: {} open issue(s) with a due date in {} ms", tp, issues.size(),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         return issues;
-    }
-
-    private long highWatermark(TopicPartition tp) {
-        try {
-            return admin().listOffsets(Map.of(tp, OffsetSpec.latest()), new ListOffsetsOptions(IsolationLevel.READ_UNCOMMITTED))
-                    .partitionResult(tp).get(30, TimeUnit.SECONDS).offset();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading the end of " + tp, e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot read the end of " + tp + " (the store needs as many partitions as "
-                    + Topics.ISSUES + "): " + (e.getCause() == null ? e : e.getCause()).getMessage(), e);
-        }
-    }
-
-    private Map<String, Object> readCommittedConfig() {
-        Map<String, Object> config = new HashMap<>(consumerFactory.getConfigurationProperties());
-        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-        config.remove(ConsumerConfig.CLIENT_ID_CONFIG);
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
-        return config;
-    }
-
-    private Admin admin() {
-        Admin current = admin;
-        if (current == null) {
-            synchronized (this) {
-                if (admin == null) {
-                    admin = Admin.create(kafkaAdmin.getConfigurationProperties());
-                }
-                current = admin;
-            }
-        }
-        return current;
-    }
-
-    @Override
-    public void destroy() {
-        Admin current = admin;
-        if (current != null) {
-            current.close(Duration.ofSeconds(1));
-        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.breakdown.gateway.sweep;
 
 import dev.breakdown.gateway.GatewayProperties;
+import dev.breakdown.gateway.kafka.StorePartitionReader;
 import dev.breakdown.gateway.kafka.TopicProperties;
 import java.time.Clock;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -13,7 +14,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.ConsumerFactory;
-import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
@@ -34,9 +34,9 @@ public class SweepConfig {
     }
 
     @Bean
-    DueIssues dueIssues(KafkaTemplate<String, byte[]> template, ConsumerFactory<?, ?> consumerFactory,
-            KafkaAdmin kafkaAdmin, GatewayProperties properties) {
-        return new DueIssues(template, consumerFactory, kafkaAdmin, properties);
+    DueIssues dueIssues(KafkaTemplate<String, byte[]> template, StorePartitionReader reader,
+            GatewayProperties properties) {
+        return new DueIssues(template, reader, properties);
     }
 
     /**
