@@ -8,7 +8,7 @@ import dev.breakdown.contracts.IssueEvent;
 import dev.breakdown.contracts.Json;
 import dev.breakdown.webhook.intake.DeliveryMetrics;
 import dev.breakdown.webhook.signature.SignatureVerifier;
-import dev.breakdown.webhook.support.IssuesTopicProbe;
+import dev.breakdown.webhook.support.LiveServiceTest;
 import dev.breakdown.webhook.support.Samples;
 import dev.breakdown.webhook.support.WebhookClient;
 import dev.breakdown.webhook.support.WebhookServiceTest;
@@ -19,51 +19,23 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import tools.jackson.databind.node.ObjectNode;
 
 @WebhookServiceTest
-class GitHubWebhookTest {
+class GitHubWebhookTest extends LiveServiceTest {
     private static final String SECRET = WebhookServiceTest.GITHUB_SECRET;
     private static final String P0_SAMPLE = "github-issue-opened-p0-bug.json";
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    EmbeddedKafkaBroker broker;
     @Autowired
     MeterRegistry meters;
-
-    WebhookClient client;
-    IssuesTopicProbe issues;
-
-    @BeforeAll
-    void connect() {
-        client = new WebhookClient(port);
-        issues = new IssuesTopicProbe(broker.getBrokersAsString());
-    }
-
-    @AfterAll
-    void disconnect() {
-        issues.close();
-    }
-
-    @BeforeEach
-    void onlyNewRecords() {
-        issues.mark();
-    }
 
     @ParameterizedTest
     @CsvSource({

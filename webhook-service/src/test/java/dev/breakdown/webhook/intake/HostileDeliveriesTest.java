@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.breakdown.contracts.IssueEvent;
 import dev.breakdown.contracts.Json;
 import dev.breakdown.webhook.signature.SignatureVerifier;
-import dev.breakdown.webhook.support.IssuesTopicProbe;
+import dev.breakdown.webhook.support.LiveServiceTest;
 import dev.breakdown.webhook.support.Samples;
 import dev.breakdown.webhook.support.WebhookClient;
 import dev.breakdown.webhook.support.WebhookServiceTest;
@@ -16,46 +16,17 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Signed but hostile deliveries the fuzz test found or aims at, pinned down one by one. */
 @WebhookServiceTest
-class HostileDeliveriesTest {
+class HostileDeliveriesTest extends LiveServiceTest {
     private static final String SECRET = WebhookServiceTest.GITHUB_SECRET;
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    EmbeddedKafkaBroker broker;
-
-    WebhookClient client;
-    IssuesTopicProbe issues;
-
-    @BeforeAll
-    void connect() {
-        client = new WebhookClient(port);
-        issues = new IssuesTopicProbe(broker.getBrokersAsString());
-    }
-
-    @AfterAll
-    void disconnect() {
-        issues.close();
-    }
-
-    @BeforeEach
-    void onlyNewRecords() {
-        issues.mark();
-    }
 
     @Test
     void eventTooLargeForTheBrokerIsRefusedWith413NotAnOutage() {

@@ -6,54 +6,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.breakdown.contracts.IssueEvent;
 import dev.breakdown.contracts.Json;
 import dev.breakdown.webhook.signature.SignatureVerifier;
-import dev.breakdown.webhook.support.IssuesTopicProbe;
+import dev.breakdown.webhook.support.LiveServiceTest;
 import dev.breakdown.webhook.support.Samples;
 import dev.breakdown.webhook.support.WebhookClient;
 import dev.breakdown.webhook.support.WebhookServiceTest;
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import tools.jackson.databind.node.ObjectNode;
 
 @WebhookServiceTest
-class JiraWebhookTest {
+class JiraWebhookTest extends LiveServiceTest {
     private static final String SAMPLE = "jira-issue-updated-overdue.json";
     private static final String IDENTIFIER = "X-Atlassian-Webhook-Identifier";
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    EmbeddedKafkaBroker broker;
-
-    WebhookClient client;
-    IssuesTopicProbe issues;
-
-    @BeforeAll
-    void connect() {
-        client = new WebhookClient(port);
-        issues = new IssuesTopicProbe(broker.getBrokersAsString());
-    }
-
-    @AfterAll
-    void disconnect() {
-        issues.close();
-    }
-
-    @BeforeEach
-    void onlyNewRecords() {
-        issues.mark();
-    }
 
     @Test
     void signedSampleIsStoredAsTheOverdueEvent() {
