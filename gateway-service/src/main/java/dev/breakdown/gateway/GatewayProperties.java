@@ -1,6 +1,7 @@
 package dev.breakdown.gateway;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -28,7 +29,7 @@ public record GatewayProperties(
         @NotNull(message = "must be set: CALENDAR_API_BASE, e.g. http://localhost:7300/api")
         @HttpUrl(message = "must be an absolute http(s) URL: check CALENDAR_API_BASE, e.g. http://localhost:7300/api")
         String calendarApiBase,
-        @DefaultValue("3") @Min(1) int concurrency,
+        @DefaultValue("1") @Min(1) int concurrency,
         @DefaultValue("60s") @NotNull Duration transactionTimeout,
         Map<String, Double> riskDeltas,
         @DefaultValue("0.1") double failureRiskDelta,
@@ -82,11 +83,18 @@ public record GatewayProperties(
     /**
      * Batching of the issue listener: at most {@code maxRecords} issue records per poll, all committed in one
      * Kafka transaction; the agent and calendar calls of different issues in a batch run on up to
-     * {@code parallelism} threads (one issue's events stay in order).
+     * {@code parallelism} threads (one issue's events stay in order); a fetch waits up to {@code maxWait} for more
+ * records when few are there.
      */
     public record Batch(
             @DefaultValue("200") @Min(1) int maxRecords,
-            @DefaultValue("16") @Min(1) int parallelism) {
+            @DefaultValue("16") @Min(1) int parallelism,
+            @DefaultValue("10ms") @NotNull Duration maxWait) {
+
+        @AssertTrue(message = "GATEWAY_BATCH_MAX_WAIT must be between 0 and 1s (it adds up to that much latency)")
+        public boolean isMaxWaitInRange() {
+            return maxWait == null || !maxWait.isNegative() && maxWait.compareTo(Duration.ofSeconds(1)) <= 0;
+        }
     }
 
     /** Back-off of the blocking retries before a record goes to issues-dlt. */

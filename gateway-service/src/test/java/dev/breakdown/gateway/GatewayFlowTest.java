@@ -12,6 +12,7 @@ import dev.breakdown.contracts.agent.Decision;
 import dev.breakdown.gateway.intake.IssueErrorHandling;
 import dev.breakdown.gateway.intake.IssueListener;
 import dev.breakdown.gateway.kafka.KafkaHealthIndicator;
+import dev.breakdown.gateway.kafka.TopicProperties;
 import dev.breakdown.gateway.standin.AgentStandIn;
 import dev.breakdown.gateway.standin.CalendarStandIn;
 import dev.breakdown.gateway.standin.CalendarStandIn.Received;
@@ -78,7 +79,8 @@ class GatewayFlowTest {
     }
 
     @BeforeAll
-    static void startRecorder(@Autowired EmbeddedKafkaBroker broker, @Autowired KafkaListenerEndpointRegistry registry) {
+    static void startRecorder(@Autowired EmbeddedKafkaBroker broker, @Autowired KafkaListenerEndpointRegistry registry,
+            @Autowired TopicProperties topics) {
         recorder = new TopicRecorder(broker.getBrokersAsString(), List.of(Topics.ACTIONS, Topics.OUTCOMES, Topics.ISSUES_DLT));
         template = new KafkaTemplate<>(new DefaultKafkaProducerFactory<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString()),
@@ -86,7 +88,8 @@ class GatewayFlowTest {
         // A consumer joining late would rebalance the group in the middle of a test and restart its retries.
         var listener = (ConcurrentMessageListenerContainer<?, ?>) registry.getListenerContainer(IssueListener.LISTENER_ID);
         await().atMost(WAIT).until(() -> listener.getContainers().stream()
-                .allMatch(c -> c.getAssignedPartitions() != null && c.getAssignedPartitions().size() == 1));
+                .mapToInt(c -> c.getAssignedPartitions() == null ? 0 : c.getAssignedPartitions().size())
+                .sum() == topics.partitions());
     }
 
     @AfterAll

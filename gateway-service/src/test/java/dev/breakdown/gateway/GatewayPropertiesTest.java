@@ -31,7 +31,8 @@ class GatewayPropertiesTest {
             GatewayProperties properties = context.getBean(GatewayProperties.class);
             assertThat(properties.agentkitUri()).isEqualTo(URI.create("http://localhost:8000/run"));
             assertThat(properties.calendarApiBaseUri()).isEqualTo(URI.create("http://localhost:7300/api"));
-            assertThat(properties.concurrency()).isEqualTo(3);
+            assertThat(properties.concurrency()).isEqualTo(1);
+            assertThat(properties.batch().maxWait()).isEqualTo(Duration.ofMillis(10));
             assertThat(properties.riskDeltaOf("assign_owner")).isEqualTo(-0.1);
             assertThat(properties.riskDeltaOf("escalate_owner")).isEqualTo(-0.3);
             assertThat(properties.riskDeltaOf("schedule_unblocker")).isEqualTo(-0.2);
@@ -82,6 +83,14 @@ class GatewayPropertiesTest {
                     assertThat(properties.riskDeltaOf("post_nudge")).isEqualTo(-0.4);
                     assertThat(properties.agentkitUri()).isEqualTo(URI.create("http://agent:8000/run"));
                 });
+    }
+
+    @Test
+    void batchWaitComesFromTheEnvironmentAndIsBounded() {
+        runner.withPropertyValues("GATEWAY_BATCH_MAX_WAIT=0ms").run(context ->
+                assertThat(context.getBean(GatewayProperties.class).batch().maxWait()).isZero());
+        runner.withPropertyValues("GATEWAY_BATCH_MAX_WAIT=5s").run(context ->
+                assertThat(context).getFailure().satisfies(f -> assertThat(messages(f)).contains("GATEWAY_BATCH_MAX_WAIT")));
     }
 
     @Test

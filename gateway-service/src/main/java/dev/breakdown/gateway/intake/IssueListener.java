@@ -73,7 +73,7 @@ public class IssueListener implements DisposableBean {
     }
 
     @KafkaListener(id = LISTENER_ID, groupId = GROUP_ID, topics = Topics.ISSUES, batch = "true",
-            concurrency = "${breakdown.gateway.concurrency:3}",
+            concurrency = "${breakdown.gateway.concurrency:1}",
             containerPostProcessor = IssueBatchConfig.CONTAINER_POST_PROCESSOR,
             properties = "max.poll.records=${breakdown.gateway.batch.max-records:200}")
     public void onIssues(List<ConsumerRecord<String, byte[]>> records) {

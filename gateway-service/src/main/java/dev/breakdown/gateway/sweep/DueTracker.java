@@ -29,7 +29,7 @@ public class DueTracker {
     }
 
     @KafkaListener(id = LISTENER_ID, groupId = GROUP_ID, topics = Topics.ISSUES,
-            containerFactory = SweepConfig.CONTAINER_FACTORY, concurrency = "${breakdown.gateway.concurrency:3}")
+            containerFactory = SweepConfig.CONTAINER_FACTORY, concurrency = "${breakdown.gateway.concurrency:1}")
     public void onIssues(List<ConsumerRecord<String, byte[]>> records) {
         Map<Integer, Map<String, DueIssue>> changes = new HashMap<>();
         for (ConsumerRecord<String, byte[]> record : records) {

@@ -4,7 +4,9 @@ import dev.breakdown.gateway.GatewayProperties;
 import dev.breakdown.gateway.kafka.StorePartitionReader;
 import dev.breakdown.gateway.kafka.TopicProperties;
 import java.time.Clock;
+import java.util.Properties;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -54,6 +56,11 @@ public class SweepConfig {
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.BATCH);
         factory.setAfterRollbackProcessor(new DefaultAfterRollbackProcessor<>(new FixedBackOff(1000, FixedBackOff.UNLIMITED_ATTEMPTS)));
         factory.getContainerProperties().setConsumerRebalanceListener(dueIssues.rebalanceListener());
+        // Nobody waits for the tracker: a fetch gathers up to a second of events, so a transaction per second at most.
+        Properties fetch = new Properties();
+        fetch.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 1024 * 1024);
+        fetch.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 1000);
+        factory.getContainerProperties().setKafkaConsumerProperties(fetch);
         return factory;
     }
 
