@@ -14,10 +14,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Future;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -25,15 +26,18 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.record.TimestampType;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * Pipeline benchmark: publishes IssueEvents to {@code issues} (a backlog, or a fixed rate) and follows them to
- * their outcomes, printing drain rate, end-to-end latency percentiles and exactly-once counts.
- * Latency is the outcome record's timestamp minus the issue record's timestamp, both stamped on this machine.
+ * Pipeline benchmark: publishes IssueEvents to {@code issues} and follows them to their outcomes, printing drain
+ * rate, end-to-end latency percentiles and exactly-once counts. Commands: {@code backlog} publishes only (for a
+ * gateway started afterwards) and {@code await} then reads actions and outcomes from the beginning; {@code burst}
+ * (as fast as possible) and {@code steady} (a fixed rate) follow actions and outcomes while they publish. Latency
+ * ends when a read_committed consumer of ours receives the outcome, i.e. once the gateway's transaction committed;
+ * {@code await} has no such moment and uses the outcome record's own timestamp.
  */
 public final class PipelineBench {
     private final Properties connection = new Properties();
@@ -57,8 +61,9 @@ public final class PipelineBench {
                     Duration.ofSeconds(Long.parseLong(opts.getOrDefault("timeout", "600"))), Map.of());
             case "steady" -> bench.steady(runId, Integer.parseInt(opts.getOrDefault("rate", "200")),
                     Integer.parseInt(opts.getOrDefault("seconds", "30")));
+            case "burst" -> bench.burst(runId, Integer.parseInt(opts.getOrDefault("events", "10000")));
             default -> {
-                System.err.println("usage: benchmarks.jar backlog|await|steady --run-id ID [--events N] [--rate R --seconds S]");
+                System.err.println("usage: benchmarks.jar backlog|await|burst|steady --run-id ID [--events N] [--rate R --seconds S]");
                 System.exit(2);
             }
         }
@@ -86,18 +91,17 @@ public final class PipelineBench {
         return new KafkaProducer<>(props, new StringSerializer(), new StringSerializer());
     }
 
-    private Map<String, Long> backlog(String runId, int events) throws Exception {
+    private void send(KafkaProducer<String, String> producer, IssueEvent e, Map<String, Long> published) {
+        producer.send(new ProducerRecord<>(Topics.ISSUES, e.topicKey(), Json.mapper().writeValueAsString(e)),
+                (meta, error) -> { if (error == null) published.put(e.eventId(), meta.timestamp()); });
+    }
+
+    private Map<String, Long> backlog(String runId, int events) {
         Map<String, Long> published = new ConcurrentHashMap<>();
         long start = System.nanoTime();
         try (var producer = producer()) {
-            List<Future<RecordMetadata>> sends = new ArrayList<>();
             for (int i = 0; i < events; i++) {
-                IssueEvent e = event(runId, i);
-                sends.add(producer.send(new ProducerRecord<>(Topics.ISSUES, e.topicKey(), Json.mapper().writeValueAsString(e)),
-                        (meta, error) -> { if (error == null) published.put(e.eventId(), meta.timestamp()); }));
-            }
-            for (Future<RecordMetadata> send : sends) {
-                send.get(60, TimeUnit.SECONDS);
+                send(producer, event(runId, i), published);
             }
         }
         System.out.printf(Locale.ROOT, "backlog: published %d events to %s in %.1f s%n", events, Topics.ISSUES,
@@ -105,88 +109,167 @@ public final class PipelineBench {
         return published;
     }
 
+    /** Publishes as fast as the producer goes while the pipeline runs, and follows the events to their outcomes. */
+    private void burst(String runId, int events) throws Exception {
+        try (Follower follower = new Follower(runId, true)) {
+            Map<String, Long> published = backlog(runId, events);
+            follower.awaitAll(events, Duration.ofSeconds(600));
+            follower.report(events, published);
+        }
+    }
+
     private void steady(String runId, int rate, int seconds) throws Exception {
         int events = rate * seconds;
         Map<String, Long> published = new ConcurrentHashMap<>();
         long intervalNanos = 1_000_000_000L / rate;
-        long start = System.nanoTime();
-        try (var producer = producer()) {
+        try (Follower follower = new Follower(runId, true); var producer = producer()) {
+            long start = System.nanoTime();
             for (int i = 0; i < events; i++) {
-                long due = start + i * intervalNanos;
-                long wait = due - System.nanoTime();
+                long wait = start + i * intervalNanos - System.nanoTime();
                 if (wait > 0) {
                     TimeUnit.NANOSECONDS.sleep(wait);
                 }
-                IssueEvent e = event(runId, i);
-                producer.send(new ProducerRecord<>(Topics.ISSUES, e.topicKey(), Json.mapper().writeValueAsString(e)),
-                        (meta, error) -> { if (error == null) published.put(e.eventId(), meta.timestamp()); });
+                send(producer, event(runId, i), published);
             }
             producer.flush();
+            System.out.printf(Locale.ROOT, "steady: published %d events at %d/s over %.1f s%n", events, rate,
+                    (System.nanoTime() - start) / 1e9);
+            follower.awaitAll(events, Duration.ofSeconds(seconds + 120L));
+            follower.report(events, published);
         }
-        System.out.printf(Locale.ROOT, "steady: published %d events at %d/s over %.1f s%n", events, rate,
-                (System.nanoTime() - start) / 1e9);
-        await(runId, events, Duration.ofSeconds(seconds + 120L), published);
     }
 
-    /** Reads actions and outcomes until every event of the run has its outcome, then prints the figures. */
-    private void await(String runId, int events, Duration timeout, Map<String, Long> publishedAt) {
-        Properties props = new Properties();
-        props.putAll(connection);
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
-        Map<String, String> sourceOfAction = new HashMap<>();
-        Map<String, Long> outcomeAt = new HashMap<>();
-        Set<String> eventsWithAction = new HashSet<>();
-        int actionRecords = 0;
-        int outcomeRecords = 0;
-        int failedOutcomes = 0;
-        List<ConsumerRecord<String, String>> pendingOutcomes = new ArrayList<>();
-        String prefix = runId + "-";
-        Instant deadline = Instant.now().plus(timeout);
-        try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : List.of(Topics.ACTIONS, Topics.OUTCOMES)) {
-                consumer.partitionsFor(topic, Duration.ofSeconds(30))
-                        .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            while (outcomeAt.size() < events && Instant.now().isBefore(deadline)) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (record.topic().equals(Topics.ACTIONS)) {
-                        ActionEvent a = Json.mapper().readValue(record.value(), ActionEvent.class);
-                        if (a.sourceEventId() != null && a.sourceEventId().startsWith(prefix)) {
-                            actionRecords++;
-                            sourceOfAction.put(a.eventId(), a.sourceEventId());
-                            eventsWithAction.add(a.sourceEventId());
-                        }
-                    } else {
-                        pendingOutcomes.add(record);
+    /** Reads actions and outcomes from the beginning until every event of the run has its outcome. */
+    private void await(String runId, int events, Duration timeout, Map<String, Long> publishedAt) throws Exception {
+        try (Follower follower = new Follower(runId, false)) {
+            follower.awaitAll(events, timeout);
+            follower.report(events, publishedAt);
+        }
+    }
+
+    /**
+     * Follows actions and outcomes (read_committed) on its own thread, matching outcomes to the run's events through
+     * their actions. Live: starts at the topics' ends and times an outcome by its arrival here; otherwise starts at
+     * their beginnings and times it by the record's timestamp.
+     */
+    private final class Follower implements AutoCloseable {
+        private final String prefix;
+        private final boolean live;
+        private final Map<String, String> sourceOfAction = new HashMap<>();
+        private final Map<String, Long> outcomeAt = new ConcurrentHashMap<>();
+        private final Set<String> eventsWithAction = new HashSet<>();
+        private final List<ConsumerRecord<String, String>> pendingOutcomes = new ArrayList<>();
+        private final Thread thread;
+        private final CountDownLatch positioned = new CountDownLatch(1);
+        private volatile boolean running = true;
+        private volatile Exception failure;
+        private int actionRecords;
+        private int outcomeRecords;
+        private int failedOutcomes;
+
+        Follower(String runId, boolean live) throws InterruptedException {
+            this.prefix = runId + "-";
+            this.live = live;
+            this.thread = new Thread(this::run, "follower");
+            thread.start();
+            positioned.await();
+        }
+
+        private void run() {
+            Properties props = new Properties();
+            props.putAll(connection);
+            props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+            props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+            props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+            try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+                List<TopicPartition> partitions = new ArrayList<>();
+                for (String topic : List.of(Topics.ACTIONS, Topics.OUTCOMES)) {
+                    consumer.partitionsFor(topic, Duration.ofSeconds(30))
+                            .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+                }
+                consumer.assign(partitions);
+                if (live) {
+                    consumer.seekToEnd(partitions);
+                } else {
+                    consumer.seekToBeginning(partitions);
+                }
+                partitions.forEach(consumer::position); // resolves the positions before anything is published
+                positioned.countDown();
+                while (running) {
+                    var records = consumer.poll(Duration.ofMillis(100));
+                    long now = System.currentTimeMillis();
+                    synchronized (this) {
+                        records.forEach(record -> take(record, now));
+                        matchOutcomes();
                     }
                 }
-                // Outcomes are matched once their action is known: the two topics are read side by side.
-                for (var it = pendingOutcomes.iterator(); it.hasNext();) {
-                    ConsumerRecord<String, String> record = it.next();
-                    OutcomeEvent o = Json.mapper().readValue(record.value(), OutcomeEvent.class);
-                    String source = sourceOfAction.get(o.actionEventId());
-                    if (source == null) {
-                        continue;
-                    }
-                    it.remove();
-                    outcomeRecords++;
-                    if (!o.ack()) {
-                        failedOutcomes++;
-                    }
-                    outcomeAt.putIfAbsent(source, record.timestamp());
-                }
-                if (pendingOutcomes.size() > 1_000_000) {
-                    pendingOutcomes.clear();
-                }
+            } catch (Exception e) {
+                failure = e;
+            } finally {
+                positioned.countDown();
             }
         }
-        report(events, publishedAt, outcomeAt, sourceOfAction.size(), actionRecords, outcomeRecords, failedOutcomes,
-                eventsWithAction.size());
+
+        private void take(ConsumerRecord<String, String> record, long now) {
+            if (record.topic().equals(Topics.ACTIONS)) {
+                ActionEvent a = Json.mapper().readValue(record.value(), ActionEvent.class);
+                if (a.sourceEventId() != null && a.sourceEventId().startsWith(prefix)) {
+                    actionRecords++;
+                    sourceOfAction.put(a.eventId(), a.sourceEventId());
+                    eventsWithAction.add(a.sourceEventId());
+                }
+            } else if (live) {
+                // Arrival time, carried in a copy of the record so that matching later keeps it.
+                pendingOutcomes.add(new ConsumerRecord<>(record.topic(), record.partition(), record.offset(), now,
+                        TimestampType.NO_TIMESTAMP_TYPE, 0, 0, record.key(), record.value(),
+                        record.headers(), Optional.empty()));
+            } else {
+                pendingOutcomes.add(record);
+            }
+        }
+
+        // Outcomes are matched once their action is known: the two topics are read side by side.
+        private void matchOutcomes() {
+            for (var it = pendingOutcomes.iterator(); it.hasNext();) {
+                ConsumerRecord<String, String> record = it.next();
+                OutcomeEvent o = Json.mapper().readValue(record.value(), OutcomeEvent.class);
+                String source = sourceOfAction.get(o.actionEventId());
+                if (source == null) {
+                    continue;
+                }
+                it.remove();
+                outcomeRecords++;
+                if (!o.ack()) {
+                    failedOutcomes++;
+                }
+                outcomeAt.putIfAbsent(source, record.timestamp());
+            }
+            if (pendingOutcomes.size() > 1_000_000) {
+                pendingOutcomes.clear();
+            }
+        }
+
+        void awaitAll(int events, Duration timeout) throws Exception {
+            Instant deadline = Instant.now().plus(timeout);
+            while (outcomeAt.size() < events && Instant.now().isBefore(deadline) && failure == null) {
+                Thread.sleep(100);
+            }
+            Thread.sleep(1000); // a late duplicate would still show in the counts
+            if (failure != null) {
+                throw failure;
+            }
+        }
+
+        synchronized void report(int events, Map<String, Long> publishedAt) {
+            PipelineBench.report(events, publishedAt, outcomeAt, sourceOfAction.size(), actionRecords, outcomeRecords,
+                    failedOutcomes, eventsWithAction.size());
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            running = false;
+            thread.join();
+        }
     }
 
     private static void report(int events, Map<String, Long> publishedAt, Map<String, Long> outcomeAt, int distinctActions,
