@@ -4,25 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.breakdown.contracts.Json;
 import dev.breakdown.contracts.Topics;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -41,7 +34,6 @@ import tools.jackson.databind.JsonNode;
 class IntakeSurvivesBrokerOutageTest {
     private static final String SECRET = "outage-github-secret";
     private static final Path SAMPLE = Path.of("..", "samples", "webhooks", "github-issue-opened-p0-bug.json");
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @TempDir
     Path workDir;
@@ -84,7 +76,7 @@ class IntakeSurvivesBrokerOutageTest {
             assertThat(json(answer.body()).path("error").asString()).isEqualTo("broker_unavailable");
             assertThat(took).as("answered inside GitHub's 10 s").isLessThan(Duration.ofSeconds(9));
         }
-        HttpResponse<String> readiness = get(webhook.url("/actuator/health/readiness"));
+        HttpResponse<String> readiness = Http.get(webhook.url("/actuator/health/readiness"));
         assertThat(readiness.statusCode()).isEqualTo(503);
         assertThat(json(readiness.body()).path("status").asString()).isEqualTo("DOWN");
         // Every refused record's producer delivery timeout (4 s) is long over before the broker returns.
@@ -105,7 +97,7 @@ class IntakeSurvivesBrokerOutageTest {
         for (int i = 0; i < 5; i++) {
             assertThat(deliver(webhook).statusCode()).isEqualTo(202);
         }
-        assertThat(get(webhook.url("/actuator/health/readiness")).statusCode()).isEqualTo(200);
+        assertThat(Http.get(webhook.url("/actuator/health/readiness")).statusCode()).isEqualTo(200);
 
         Set<String> stored = storedEventIds("localhost:" + brokerPort);
         assertThat(stored).as("every delivery answered 202 is on %s", Topics.ISSUES).containsAll(accepted);
@@ -123,13 +115,8 @@ class IntakeSurvivesBrokerOutageTest {
     private HttpResponse<String> deliver(ServiceProcess webhook) throws Exception {
         String delivery = UUID.randomUUID().toString();
         byte[] body = Files.readAllBytes(SAMPLE);
-        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(webhook.url("/github/issues")))
-                .timeout(Duration.ofSeconds(20))
-                .header("Content-Type", "application/json")
-                .header("X-GitHub-Event", "issues")
-                .header("X-GitHub-Delivery", delivery)
-                .header("X-Hub-Signature-256", "sha256=" + hmac(body))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = Http.postJson(webhook.url("/github/issues"), body, "X-GitHub-Event", "issues",
+                "X-GitHub-Delivery", delivery, "X-Hub-Signature-256", Http.signature(SECRET, body));
         (answer.statusCode() == 202 ? accepted : refused).add(delivery);
         return answer;
     }
@@ -156,18 +143,9 @@ class IntakeSurvivesBrokerOutageTest {
         return ids;
     }
 
-    private static HttpResponse<String> get(String url) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
 
     private static JsonNode json(String text) {
         return Json.mapper().readTree(text);
     }
 
-    private static String hmac(byte[] body) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        return HexFormat.of().formatHex(mac.doFinal(body));
-    }
 }

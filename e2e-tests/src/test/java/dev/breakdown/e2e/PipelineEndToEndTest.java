@@ -9,9 +9,6 @@ import dev.breakdown.contracts.OutcomeEvent;
 import dev.breakdown.contracts.Topics;
 import dev.breakdown.contracts.calendar.Meeting;
 import dev.breakdown.contracts.calendar.Nudge;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,14 +16,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Predicate;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -48,7 +42,6 @@ class PipelineEndToEndTest {
     private static final String GITHUB_SECRET = "e2e-github-secret";
     private static final String JIRA_SECRET = "e2e-jira-secret";
     private static final Path SAMPLES = Path.of("..", "samples", "webhooks");
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @TempDir
     static Path workDir;
@@ -116,11 +109,11 @@ class PipelineEndToEndTest {
         OutcomeEvent meetingOutcome = assertOutcome(outcomes, actions, overdue, -0.2);
 
         Meeting meeting = Json.mapper().readValue(
-                get(calendar.url("/api/meetings/" + meetingOutcome.detail())), Meeting.class);
+                Http.getOk(calendar.url("/api/meetings/" + meetingOutcome.detail())), Meeting.class);
         assertThat(meeting.title()).contains("Migrate billing exports to the new warehouse");
         assertThat(meeting.durationMin()).isEqualTo(15);
         assertThat(meeting.ics()).contains("BEGIN:VCALENDAR", "BEGIN:VEVENT");
-        Nudge nudge = Json.mapper().readValue(get(calendar.url("/api/nudges/" + nudgeOutcome.detail())), Nudge.class);
+        Nudge nudge = Json.mapper().readValue(Http.getOk(calendar.url("/api/nudges/" + nudgeOutcome.detail())), Nudge.class);
         assertThat(nudge.to()).isEqualTo("team:triage");
         assertThat(nudge.message()).contains("Document the new API rate limits");
     }
@@ -129,8 +122,8 @@ class PipelineEndToEndTest {
     void forgedWebhookIsRefusedAndNothingReachesTheIssuesTopic() throws Exception {
         String delivery = UUID.randomUUID().toString();
         byte[] body = Files.readAllBytes(SAMPLES.resolve("github-issue-opened-p0-bug.json"));
-        HttpResponse<String> answer = post(webhook.url("/github/issues"), body, "X-GitHub-Event", "issues",
-                "X-GitHub-Delivery", delivery, "X-Hub-Signature-256", "sha256=" + hmac("not-the-secret", body));
+        HttpResponse<String> answer = Http.postJson(webhook.url("/github/issues"), body, "X-GitHub-Event", "issues",
+                "X-GitHub-Delivery", delivery, "X-Hub-Signature-256", Http.signature("not-the-secret", body));
         assertThat(answer.statusCode()).isEqualTo(401);
 
         String marker = sendGitHub("github-issue-opened-docs.json");
@@ -153,15 +146,15 @@ class PipelineEndToEndTest {
     private String sendGitHub(String sample) throws Exception {
         String delivery = UUID.randomUUID().toString();
         byte[] body = Files.readAllBytes(SAMPLES.resolve(sample));
-        return accepted(post(webhook.url("/github/issues"), body, "X-GitHub-Event", "issues",
-                "X-GitHub-Delivery", delivery, "X-Hub-Signature-256", "sha256=" + hmac(GITHUB_SECRET, body)), delivery);
+        return accepted(Http.postJson(webhook.url("/github/issues"), body, "X-GitHub-Event", "issues",
+                "X-GitHub-Delivery", delivery, "X-Hub-Signature-256", Http.signature(GITHUB_SECRET, body)), delivery);
     }
 
     private String sendJira(String sample) throws Exception {
         String delivery = UUID.randomUUID().toString();
         byte[] body = Files.readAllBytes(SAMPLES.resolve(sample));
-        return accepted(post(webhook.url("/jira/webhook"), body, "X-Atlassian-Webhook-Identifier", delivery,
-                "X-Hub-Signature", "sha256=" + hmac(JIRA_SECRET, body)), delivery);
+        return accepted(Http.postJson(webhook.url("/jira/webhook"), body, "X-Atlassian-Webhook-Identifier", delivery,
+                "X-Hub-Signature", Http.signature(JIRA_SECRET, body)), delivery);
     }
 
     private static String accepted(HttpResponse<String> answer, String delivery) {
@@ -219,24 +212,8 @@ class PipelineEndToEndTest {
         }
     }
 
-    private static HttpResponse<String> post(String url, byte[] body, String... headers) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
-                .header("Content-Type", "application/json").headers(headers)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
-    }
 
-    private static String get(String url) throws Exception {
-        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(answer.statusCode()).as("GET %s: %s", url, answer.body()).isEqualTo(200);
-        return answer.body();
-    }
 
-    private static String hmac(String secret, byte[] body) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
-        return HexFormat.of().formatHex(mac.doFinal(body));
-    }
 
     private static Map<String, String> with(Map<String, String> base, String... pairs) {
         Map<String, String> env = new HashMap<>(base);

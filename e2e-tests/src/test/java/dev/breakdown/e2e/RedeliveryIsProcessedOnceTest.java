@@ -6,22 +6,15 @@ import dev.breakdown.contracts.ActionEvent;
 import dev.breakdown.contracts.Json;
 import dev.breakdown.contracts.OutcomeEvent;
 import dev.breakdown.contracts.Topics;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,7 +32,6 @@ class RedeliveryIsProcessedOnceTest {
     private static final String GITHUB_SECRET = "e2e-github-secret";
     private static final String JIRA_SECRET = "e2e-jira-secret";
     private static final Path SAMPLES = Path.of("..", "samples", "webhooks");
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @TempDir
     static Path workDir;
@@ -78,7 +70,7 @@ class RedeliveryIsProcessedOnceTest {
         String delivery = UUID.randomUUID().toString();
         byte[] body = Files.readAllBytes(SAMPLES.resolve("github-issue-opened-docs.json"));
         String[] headers = {"X-GitHub-Event", "issues", "X-GitHub-Delivery", delivery, "X-GitHub-Hook-ID", "4242",
-                "X-Hub-Signature-256", "sha256=" + hmac(GITHUB_SECRET, body)};
+                "X-Hub-Signature-256", Http.signature(GITHUB_SECRET, body)};
 
         assertAccepted(post("/github/issues", body, headers));
         assertAccepted(post("/github/issues", body, headers));
@@ -93,7 +85,7 @@ class RedeliveryIsProcessedOnceTest {
     void retriedJiraWebhookYieldsOneActionOneOutcomeAndOneMeeting() throws Exception {
         String identifier = UUID.randomUUID().toString();
         byte[] body = Files.readAllBytes(SAMPLES.resolve("jira-issue-updated-overdue.json"));
-        String signature = "sha256=" + hmac(JIRA_SECRET, body);
+        String signature = Http.signature(JIRA_SECRET, body);
 
         assertAccepted(post("/jira/webhook", body, "X-Atlassian-Webhook-Identifier", identifier,
                 "X-Hub-Signature", signature));
@@ -138,25 +130,15 @@ class RedeliveryIsProcessedOnceTest {
     }
 
     private HttpResponse<String> post(String path, byte[] body, String... headers) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(webhook.url(path))).timeout(Duration.ofSeconds(20))
-                .header("Content-Type", "application/json").headers(headers)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return Http.postJson(webhook.url(path), body, headers);
     }
 
     private List<tools.jackson.databind.JsonNode> calendarList(String path) throws Exception {
-        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(calendar.url(path))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(answer.statusCode()).as("GET %s: %s", path, answer.body()).isEqualTo(200);
         List<tools.jackson.databind.JsonNode> items = new ArrayList<>();
-        Json.mapper().readTree(answer.body()).forEach(items::add);
+        Json.mapper().readTree(Http.getOk(calendar.url(path))).forEach(items::add);
         return items;
     }
 
-    private static String hmac(String secret, byte[] body) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-        return HexFormat.of().formatHex(mac.doFinal(body));
-    }
 
     private ServiceProcess start(String name, Map<String, String> env) throws Exception {
         ServiceProcess service = ServiceProcess.start(name, workDir.resolve(name), new HashMap<>(env));
