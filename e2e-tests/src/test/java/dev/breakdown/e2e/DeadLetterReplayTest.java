@@ -47,7 +47,7 @@ class DeadLetterReplayTest {
     @TempDir
     static Path workDir;
     private EmbeddedKafkaKraftBroker broker;
-    private final List<ServiceProcess> services = new ArrayList<>();
+    private final StartedServices services = new StartedServices();
     private ServiceProcess calendar;
     private ServiceProcess gateway;
     private int agentPort;
@@ -70,9 +70,7 @@ class DeadLetterReplayTest {
 
     @AfterAll
     void stopSystem() throws Exception {
-        for (ServiceProcess service : services) {
-            service.close();
-        }
+        services.close();
         if (broker != null) {
             broker.destroy();
         }
@@ -173,8 +171,6 @@ class DeadLetterReplayTest {
     }
 
     private ServiceProcess start(String name, Map<String, String> env) throws Exception {
-        ServiceProcess service = ServiceProcess.start(name, workDir.resolve(name), env);
-        services.add(service);
-        return service;
+        return services.start(name, workDir.resolve(name), env);
     }
 }

@@ -39,7 +39,7 @@ class GatewayCrashTest {
     @TempDir
     static Path workDir;
     private EmbeddedKafkaKraftBroker broker;
-    private final List<ServiceProcess> services = new ArrayList<>();
+    private final StartedServices services = new StartedServices();
     private ServiceProcess calendar;
     private ServiceProcess gateway;
 
@@ -49,16 +49,12 @@ class GatewayCrashTest {
         ServiceProcess agent = start("agent-service", Map.of());
         calendar = start("calendar-service", Map.of());
         gateway = start("gateway-service", GatewayEnv.of(broker.getBrokersAsString(), agent, calendar, "crash-test"));
-        for (ServiceProcess service : services) {
-            service.awaitHealthy(Duration.ofMinutes(3));
-        }
+        services.awaitHealthy();
     }
 
     @AfterAll
     void stopSystem() throws Exception {
-        for (ServiceProcess service : services) {
-            service.close();
-        }
+        services.close();
         if (gateway != null) {
             gateway.close();
         }

@@ -11,7 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +37,7 @@ class GatewayFailoverTest {
     @TempDir
     static Path workDir;
     private KafkaClusterTestKit cluster;
-    private final List<ServiceProcess> services = new ArrayList<>();
+    private final StartedServices services = new StartedServices();
     private ServiceProcess calendar;
     private ServiceProcess first;
     private ServiceProcess second;
@@ -52,9 +51,7 @@ class GatewayFailoverTest {
         // The second starts once the first has created the topics, so the two do not race to create them.
         first.awaitHealthy(Duration.ofMinutes(3));
         second = start("gateway-service", "gateway-b", gatewayEnv(agent, "b"));
-        for (ServiceProcess service : services) {
-            service.awaitHealthy(Duration.ofMinutes(3));
-        }
+        services.awaitHealthy();
     }
 
     private Map<String, String> gatewayEnv(ServiceProcess agent, String instance) {
@@ -66,9 +63,7 @@ class GatewayFailoverTest {
 
     @AfterAll
     void stopSystem() throws Exception {
-        for (ServiceProcess service : services) {
-            service.close();
-        }
+        services.close();
         if (cluster != null) {
             cluster.close();
         }
@@ -121,8 +116,6 @@ class GatewayFailoverTest {
     }
 
     private ServiceProcess start(String name, String dir, Map<String, String> env) throws Exception {
-        ServiceProcess service = ServiceProcess.start(name, workDir.resolve(dir), env);
-        services.add(service);
-        return service;
+        return services.start(name, workDir.resolve(dir), env);
     }
 }

@@ -46,7 +46,7 @@ class PipelineEndToEndTest {
     @TempDir
     static Path workDir;
     private EmbeddedKafkaKraftBroker broker;
-    private final List<ServiceProcess> services = new ArrayList<>();
+    private final StartedServices services = new StartedServices();
     private ServiceProcess webhook;
     private ServiceProcess calendar;
 
@@ -61,16 +61,12 @@ class PipelineEndToEndTest {
                 "JIRA_WEBHOOK_SECRET", JIRA_SECRET));
         start("gateway-service", with(kafka, "AGENTKIT_URL", agent.url("/run"),
                 "CALENDAR_API_BASE", calendar.url("/api")));
-        for (ServiceProcess service : services) {
-            service.awaitHealthy(Duration.ofMinutes(3));
-        }
+        services.awaitHealthy();
     }
 
     @AfterAll
     void stopSystem() throws Exception {
-        for (ServiceProcess service : services) {
-            service.close();
-        }
+        services.close();
         if (broker != null) {
             broker.destroy();
         }
@@ -138,9 +134,7 @@ class PipelineEndToEndTest {
     }
 
     private ServiceProcess start(String name, Map<String, String> env) throws Exception {
-        ServiceProcess service = ServiceProcess.start(name, workDir.resolve(name), env);
-        services.add(service);
-        return service;
+        return services.start(name, workDir.resolve(name), env);
     }
 
     private String sendGitHub(String sample) throws Exception {

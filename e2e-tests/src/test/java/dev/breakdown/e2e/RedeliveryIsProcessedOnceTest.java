@@ -36,7 +36,7 @@ class RedeliveryIsProcessedOnceTest {
     @TempDir
     static Path workDir;
     private EmbeddedKafkaKraftBroker broker;
-    private final List<ServiceProcess> services = new ArrayList<>();
+    private final StartedServices services = new StartedServices();
     private ServiceProcess webhook;
     private ServiceProcess calendar;
     private ServiceProcess gateway;
@@ -50,16 +50,12 @@ class RedeliveryIsProcessedOnceTest {
         webhook = start("webhook-service", Map.of("KAFKA_BOOTSTRAP_SERVERS", brokers,
                 "GITHUB_WEBHOOK_SECRET", GITHUB_SECRET, "JIRA_WEBHOOK_SECRET", JIRA_SECRET));
         gateway = start("gateway-service", GatewayEnv.of(brokers, agent, calendar, "redelivery-test"));
-        for (ServiceProcess service : services) {
-            service.awaitHealthy(Duration.ofMinutes(3));
-        }
+        services.awaitHealthy();
     }
 
     @AfterAll
     void stopSystem() throws Exception {
-        for (ServiceProcess service : services) {
-            service.close();
-        }
+        services.close();
         if (broker != null) {
             broker.destroy();
         }
@@ -141,8 +137,6 @@ class RedeliveryIsProcessedOnceTest {
 
 
     private ServiceProcess start(String name, Map<String, String> env) throws Exception {
-        ServiceProcess service = ServiceProcess.start(name, workDir.resolve(name), new HashMap<>(env));
-        services.add(service);
-        return service;
+        return services.start(name, workDir.resolve(name), new HashMap<>(env));
     }
 }
