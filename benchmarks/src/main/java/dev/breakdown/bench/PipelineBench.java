@@ -14,7 +14,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,7 +26,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.record.TimestampType;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -158,7 +156,7 @@ public final class PipelineBench {
         private final Map<String, String> sourceOfAction = new HashMap<>();
         private final Map<String, Long> outcomeAt = new ConcurrentHashMap<>();
         private final Set<String> eventsWithAction = new HashSet<>();
-        private final List<ConsumerRecord<String, String>> pendingOutcomes = new ArrayList<>();
+        private final List<Pending> pendingOutcomes = new ArrayList<>();
         private final Thread thread;
         private final CountDownLatch positioned = new CountDownLatch(1);
         private volatile boolean running = true;
@@ -218,21 +216,16 @@ public final class PipelineBench {
                     sourceOfAction.put(a.eventId(), a.sourceEventId());
                     eventsWithAction.add(a.sourceEventId());
                 }
-            } else if (live) {
-                // Arrival time, carried in a copy of the record so that matching later keeps it.
-                pendingOutcomes.add(new ConsumerRecord<>(record.topic(), record.partition(), record.offset(), now,
-                        TimestampType.NO_TIMESTAMP_TYPE, 0, 0, record.key(), record.value(),
-                        record.headers(), Optional.empty()));
             } else {
-                pendingOutcomes.add(record);
+                pendingOutcomes.add(new Pending(record.value(), live ? now : record.timestamp()));
             }
         }
 
         // Outcomes are matched once their action is known: the two topics are read side by side.
         private void matchOutcomes() {
             for (var it = pendingOutcomes.iterator(); it.hasNext();) {
-                ConsumerRecord<String, String> record = it.next();
-                OutcomeEvent o = Json.mapper().readValue(record.value(), OutcomeEvent.class);
+                Pending pending = it.next();
+                OutcomeEvent o = Json.mapper().readValue(pending.value(), OutcomeEvent.class);
                 String source = sourceOfAction.get(o.actionEventId());
                 if (source == null) {
                     continue;
@@ -242,7 +235,7 @@ public final class PipelineBench {
                 if (!o.ack()) {
                     failedOutcomes++;
                 }
-                outcomeAt.putIfAbsent(source, record.timestamp());
+                outcomeAt.putIfAbsent(source, pending.at());
             }
             if (pendingOutcomes.size() > 1_000_000) {
                 pendingOutcomes.clear();
@@ -270,6 +263,10 @@ public final class PipelineBench {
             running = false;
             thread.join();
         }
+    }
+
+    /** An outcome read before its action, with its time: arrival here (live) or the record's timestamp. */
+    private record Pending(String value, long at) {
     }
 
     private static void report(int events, Map<String, Long> publishedAt, Map<String, Long> outcomeAt, int distinctActions,
