@@ -3,11 +3,11 @@
 . "$(dirname "$0")/lib.sh"
 mkdir -p logs run data
 
-# Build when a jar is missing or older than its module's or the contracts' sources (after a git pull, say).
+# Build when a jar is missing or older than its module's or the shared libraries' sources (after a git pull, say).
 stale=0
 for module in local-broker $(for s in "${SERVICES[@]}"; do echo "${s%%:*}"; done); do
   jar="$(jar_of "$module")"
-  if [ ! -f "$jar" ] || [ -n "$(find "$module/src" "$module/pom.xml" contracts/src pom.xml -newer "$jar" -print -quit)" ]; then
+  if [ ! -f "$jar" ] || [ -n "$(find "$module/src" "$module/pom.xml" contracts/src platform/src pom.xml -newer "$jar" -print -quit)" ]; then
     stale=1
   fi
 done

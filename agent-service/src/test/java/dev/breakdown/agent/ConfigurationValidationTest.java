@@ -3,6 +3,7 @@ package dev.breakdown.agent;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.breakdown.agent.policy.yaml.PolicyFileException;
+import dev.breakdown.platform.directory.DirectoryException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +40,17 @@ class ConfigurationValidationTest {
         assertThatThrownBy(() -> start("breakdown.agent.policy-file=" + file))
                 .hasRootCauseInstanceOf(PolicyFileException.class)
                 .hasStackTraceContaining(file + ":3:35: unknown team 'ops'");
+    }
+
+    @Test
+    void brokenTeamDirectoryStopsTheServiceNamingTheVariableAndThePosition(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("teams.yml");
+        Files.writeString(file, "teams:\n  web:\n    members: [ann]\n    lead: ann\n");
+
+        assertThatThrownBy(() -> start("breakdown.teams-file=" + file))
+                .hasRootCauseInstanceOf(DirectoryException.class)
+                .hasStackTraceContaining("BREAKDOWN_TEAMS_FILE (breakdown.teams-file) = '" + file + "'")
+                .hasStackTraceContaining(file + ":4:5: unknown key 'lead' in teams.web");
     }
 
     @Test

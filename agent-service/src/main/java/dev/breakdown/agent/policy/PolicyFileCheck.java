@@ -1,9 +1,12 @@
 package dev.breakdown.agent.policy;
 
 import dev.breakdown.agent.policy.yaml.PolicyFileException;
+import dev.breakdown.platform.directory.DirectoryException;
+import dev.breakdown.platform.directory.TeamDirectoryAutoConfiguration;
 import java.io.PrintStream;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.Optional;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -37,7 +40,19 @@ public final class PolicyFileCheck {
             err.println("AGENT_ZONE is not a time zone: " + e.getMessage());
             return 2;
         }
-        try (ConfigurableApplicationContext registries = registries()) {
+        ConfigurableApplicationContext started;
+        try {
+            started = registries();
+        } catch (RuntimeException e) {
+            Optional<DirectoryException> directory = directoryProblem(e);
+            if (directory.isEmpty()) {
+                throw e;
+            }
+            err.println(directory.get().getMessage());
+            err.println("INVALID team directory: " + directory.get().problems().size() + " problem(s)");
+            return 1;
+        }
+        try (ConfigurableApplicationContext registries = started) {
             PolicyReader reader = registries.getBean(PolicyReader.class);
             int failed = 0;
             for (String file : files) {
@@ -55,7 +70,16 @@ public final class PolicyFileCheck {
         }
     }
 
-    /** A small context holding the policy reader and its registries. */
+    private static Optional<DirectoryException> directoryProblem(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof DirectoryException directory) {
+                return Optional.of(directory);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A small context holding the policy reader, its registries and the team directory. */
     static ConfigurableApplicationContext registries() {
         return new SpringApplicationBuilder(Registries.class)
                 .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
@@ -63,11 +87,11 @@ public final class PolicyFileCheck {
                 .run();
     }
 
-    /** Just what reading a policy file needs: the kinds found by name, without web, database or actuator. */
+    /** Just what reading a policy file needs: the kinds found by name and the team directory; no web, database or actuator. */
     @Configuration(proxyBeanMethods = false)
     @ComponentScan({"dev.breakdown.agent.policy.condition", "dev.breakdown.agent.policy.action",
             "dev.breakdown.agent.team.strategy"})
-    @Import(PolicyReader.class)
+    @Import({PolicyReader.class, TeamDirectoryAutoConfiguration.class})
     static class Registries {
     }
 }

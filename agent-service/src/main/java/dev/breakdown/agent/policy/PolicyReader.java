@@ -7,13 +7,16 @@ import dev.breakdown.agent.policy.condition.ConditionKinds;
 import dev.breakdown.agent.policy.yaml.Problems;
 import dev.breakdown.agent.policy.yaml.YamlDocument;
 import dev.breakdown.agent.policy.yaml.YamlValue;
-import dev.breakdown.agent.team.TeamDirectory;
+import dev.breakdown.agent.team.PolicyTeams;
+import dev.breakdown.platform.directory.TeamDirectory;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,15 +26,19 @@ import org.springframework.stereotype.Component;
 @Component
 public class PolicyReader {
 
+    private static final Logger log = LoggerFactory.getLogger(PolicyReader.class);
+
     private static final Set<String> TOP_KEYS = Set.of("zone", "teams", "notifications", "rules");
     private static final Set<String> RULE_KEYS = Set.of("name", "description", "when", "then", "continue");
 
     private final ConditionKinds conditions;
     private final ActionKinds actions;
+    private final TeamDirectory directory;
 
-    public PolicyReader(ConditionKinds conditions, ActionKinds actions) {
+    public PolicyReader(ConditionKinds conditions, ActionKinds actions, TeamDirectory directory) {
         this.conditions = conditions;
         this.actions = actions;
+        this.directory = directory;
     }
 
     /** @throws dev.breakdown.agent.policy.yaml.PolicyFileException listing every problem */
@@ -43,7 +50,12 @@ public class PolicyReader {
         }
         YamlValue.Fields fields = top.orElseThrow();
         ZoneId zone = fields.get("zone").flatMap(YamlValue::zone).orElse(defaultZone);
-        TeamDirectory teams = TeamDirectory.read(fields.get("teams"), zone);
+        PolicyTeams teams = PolicyTeams.read(directory, fields.get("teams"), zone);
+        List<String> replaced = teams.fromPolicyFile().stream().filter(directory.teams()::containsKey).toList();
+        if (!replaced.isEmpty()) {
+            log.warn("{}: teams {} under 'teams:' replace the team directory's teams of the same name ({}); "
+                    + "keep each team in one place, preferably the directory", file, replaced, directory.source());
+        }
         Optional<NudgeLimit> limit = fields.get("notifications").flatMap(NudgeLimit::read);
         PolicyContext[] self = new PolicyContext[1]; // any_of reads nested blocks with the same context
         PolicyContext context = new PolicyContext(teams, zone, limit, block -> block(block, self[0]));

@@ -1,13 +1,13 @@
 package dev.breakdown.agent.policy;
 
 import dev.breakdown.agent.nudge.NudgeLimit;
-import dev.breakdown.agent.team.TeamDirectory;
+import dev.breakdown.agent.team.PolicyTeams;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
 /** A parsed, valid policy file: everything the engine needs, immutable, swapped whole on reload. */
-public record PolicySet(String file, String sha256, ZoneId zone, TeamDirectory teams, Optional<NudgeLimit> nudgeLimit,
+public record PolicySet(String file, String sha256, ZoneId zone, PolicyTeams teams, Optional<NudgeLimit> nudgeLimit,
                         List<Rule> rules) {
 
     public static String hashOf(String content) {

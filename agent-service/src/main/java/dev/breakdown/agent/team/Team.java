@@ -1,10 +1,11 @@
 package dev.breakdown.agent.team;
 
+import dev.breakdown.platform.directory.Person;
 import java.time.Instant;
 import java.util.List;
 
-/** A named team and its members in the order the policy file lists them. */
-public record Team(String name, List<Member> members) {
+/** A named team and its members in the order the team directory (or the policy file) lists them. */
+public record Team(String name, List<Person> members) {
 
     public String target() {
         return "team:" + name;
@@ -15,12 +16,11 @@ public record Team(String name, List<Member> members) {
      * is working right now, those not out of office (they see it next working day); else nobody.
      */
     public Candidates candidatesAt(Instant at) {
-        List<String> working = members.stream()
-                .filter(m -> !m.isOutOfOffice(at) && m.isWorking(at)).map(Member::name).toList();
+        List<String> working = members.stream().filter(m -> m.isWorkingAt(at)).map(Person::id).toList();
         if (!working.isEmpty()) {
             return new Candidates(working, "working at " + at);
         }
-        List<String> inOffice = members.stream().filter(m -> !m.isOutOfOffice(at)).map(Member::name).toList();
+        List<String> inOffice = members.stream().filter(m -> !m.isAwayAt(at)).map(Person::id).toList();
         if (!inOffice.isEmpty()) {
             return new Candidates(inOffice, "nobody within working hours at " + at + ", so members not out of office");
         }

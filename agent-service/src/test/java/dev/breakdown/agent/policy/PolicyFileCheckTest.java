@@ -42,8 +42,23 @@ class PolicyFileCheckTest {
 
         assertThat(check(file.toString())).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains(
-                file + ":3:35: unknown team 'ops' in rule 'a'.then.escalate_owner.team; declared teams: none",
+                file + ":3:35: unknown team 'ops' in rule 'a'.then.escalate_owner.team; known teams: platform, "
+                        + "frontend, triage (teams are declared in the team directory, BREAKDOWN_TEAMS_FILE)",
                 "INVALID " + file + ": 1 problem(s)");
+    }
+
+    @Test
+    void brokenTeamDirectoryExitsOnePrintingItsProblems() throws IOException {
+        Path teams = Files.writeString(dir.resolve("teams.yml"), "people:\n  ann: {zone: Berlin}\n");
+        Path file = Files.writeString(dir.resolve("policies.yml"), PolicyFiles.read("classpath:policies/default.yml"));
+        System.setProperty("breakdown.teams-file", teams.toString());
+        try {
+            assertThat(check(file.toString())).isEqualTo(1);
+        } finally {
+            System.clearProperty("breakdown.teams-file");
+        }
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("BREAKDOWN_TEAMS_FILE",
+                teams + ":2:15: people.ann.zone is not a time zone: 'Berlin'", "INVALID team directory: 1 problem(s)");
     }
 
     @Test

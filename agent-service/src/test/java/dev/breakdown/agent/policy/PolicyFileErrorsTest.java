@@ -88,7 +88,7 @@ class PolicyFileErrorsTest {
                     then:
                       - escalate_owner: {team: plattform}
                 """)).containsExactly("team-policies.yml:7:32: unknown team 'plattform' in rule 'p0'.then.escalate_owner.team;"
-                + " declared teams: platform, triage");
+                + " known teams: platform, frontend, triage (teams are declared in the team directory, BREAKDOWN_TEAMS_FILE)");
     }
 
     @Test
@@ -140,7 +140,8 @@ class PolicyFileErrorsTest {
                     then: {assign_owner: {strategy: random, team: triage}}
                 """)).containsExactly(
                 "team-policies.yml:1:1: unknown key 'colour' in the file; expected one of: notifications, rules, teams, zone",
-                "team-policies.yml:5:35: unknown team 'nobody' in rule 'a'.then.escalate_owner.team; declared teams: triage",
+                "team-policies.yml:5:35: unknown team 'nobody' in rule 'a'.then.escalate_owner.team; known teams: "
+                        + "platform, frontend, triage (teams are declared in the team directory, BREAKDOWN_TEAMS_FILE)",
                 "team-policies.yml:6:5: duplicate rule name 'a'",
                 "team-policies.yml:7:37: unknown assignment strategy 'random'; known: fixed, least_loaded, rotation");
     }

@@ -1,12 +1,15 @@
 package dev.breakdown.agent.team;
 
 import dev.breakdown.agent.policy.yaml.YamlValue;
+import dev.breakdown.platform.directory.Person;
+import dev.breakdown.platform.directory.TeamDirectory;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,8 +18,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** The teams of the policy file's {@code teams:} section, by name. */
-public record TeamDirectory(Map<String, Team> teams) {
+/**
+ * The teams a policy file can name: those of the shared team directory ({@code BREAKDOWN_TEAMS_FILE}) and,
+ * for files written before it, the file's own {@code teams:} section, whose teams replace directory teams
+ * of the same name.
+ */
+public record PolicyTeams(Map<String, Team> teams, List<String> fromPolicyFile) {
 
     private static final Set<String> TEAM_KEYS = Set.of("members", "zone", "hours", "days");
     private static final Set<String> MEMBER_KEYS = Set.of("name", "zone", "hours", "days", "out_of_office");
@@ -33,42 +40,51 @@ public record TeamDirectory(Map<String, Team> teams) {
         if (teams.containsKey(name)) {
             return true;
         }
-        where.problem("unknown team '" + name + "' in " + where.path() + "; declared teams: "
-                + (teams.isEmpty() ? "none (add it under 'teams:')" : String.join(", ", teams.keySet())));
+        where.problem("unknown team '" + name + "' in " + where.path() + "; known teams: "
+                + (teams.isEmpty() ? "none" : String.join(", ", teams.keySet()))
+                + " (teams are declared in the team directory, BREAKDOWN_TEAMS_FILE)");
         return false;
     }
 
-    /** Reads {@code teams:}; members default to the team's zone, hours and days, and those to {@code zone}. */
-    public static TeamDirectory read(Optional<YamlValue> section, ZoneId zone) {
+    /**
+     * The directory's teams with the policy file's {@code teams:} over them. A member the file names without
+     * details is the directory's person when listed there; otherwise the team's zone, hours and days apply,
+     * and those default to {@code zone}, 09:00-17:00, Monday to Friday, as before the directory existed.
+     */
+    public static PolicyTeams read(TeamDirectory directory, Optional<YamlValue> section, ZoneId zone) {
         Map<String, Team> teams = new LinkedHashMap<>();
+        directory.teams().values().forEach(team -> teams.put(team.name(), new Team(team.name(), directory.members(team))));
+        List<String> own = new ArrayList<>();
         section.flatMap(s -> s.fields(Set.of())).ifPresent(fields -> fields.entries().forEach((name, value) -> {
+            own.add(name);
             if (value.isNull()) {
                 teams.put(name, new Team(name, List.of()));
                 return;
             }
             value.fields(TEAM_KEYS).ifPresent(team -> {
                 ZoneId teamZone = team.get("zone").flatMap(YamlValue::zone).orElse(zone);
-                LocalTime[] hours = team.get("hours").map(TeamDirectory::hours).orElse(OFFICE_HOURS);
-                Set<DayOfWeek> days = team.get("days").map(TeamDirectory::days).orElse(WEEKDAYS);
-                List<Member> members = new ArrayList<>();
+                LocalTime[] hours = team.get("hours").map(PolicyTeams::hours).orElse(OFFICE_HOURS);
+                Set<DayOfWeek> days = team.get("days").map(PolicyTeams::days).orElse(WEEKDAYS);
+                List<Person> members = new ArrayList<>();
                 team.get("members").ifPresent(list -> list.items()
-                        .forEach(item -> member(item, teamZone, hours, days).ifPresent(members::add)));
+                        .forEach(item -> member(item, directory, teamZone, hours, days).ifPresent(members::add)));
                 teams.put(name, new Team(name, List.copyOf(members)));
             });
         }));
-        return new TeamDirectory(java.util.Collections.unmodifiableMap(teams));
+        return new PolicyTeams(Collections.unmodifiableMap(teams), List.copyOf(own));
     }
 
-    private static Optional<Member> member(YamlValue item, ZoneId zone, LocalTime[] hours, Set<DayOfWeek> days) {
+    private static Optional<Person> member(YamlValue item, TeamDirectory directory, ZoneId zone, LocalTime[] hours,
+                                           Set<DayOfWeek> days) {
         if (item.isScalar()) {
-            return item.text().map(name -> new Member(name, zone, hours[0], hours[1], days, List.of()));
+            return item.text().map(id -> directory.person(id).orElseGet(() -> person(id, zone, hours, days, List.of())));
         }
         return item.fields(MEMBER_KEYS).flatMap(m -> {
             Optional<String> name = m.require("name").flatMap(YamlValue::text);
             ZoneId own = m.get("zone").flatMap(YamlValue::zone).orElse(zone);
-            LocalTime[] ownHours = m.get("hours").map(TeamDirectory::hours).orElse(hours);
-            Set<DayOfWeek> ownDays = m.get("days").map(TeamDirectory::days).orElse(days);
-            List<Member.Absence> away = new ArrayList<>();
+            LocalTime[] ownHours = m.get("hours").map(PolicyTeams::hours).orElse(hours);
+            Set<DayOfWeek> ownDays = m.get("days").map(PolicyTeams::days).orElse(days);
+            List<Person.Absence> away = new ArrayList<>();
             m.get("out_of_office").ifPresent(list -> list.items().forEach(a -> a.fields(ABSENCE_KEYS).ifPresent(range -> {
                 Optional<LocalDate> from = range.require("from").flatMap(YamlValue::date);
                 Optional<LocalDate> to = range.require("to").flatMap(YamlValue::date);
@@ -76,12 +92,19 @@ public record TeamDirectory(Map<String, Team> teams) {
                     if (to.get().isBefore(from.get())) {
                         a.problem(a.path() + ": 'to' " + to.get() + " is before 'from' " + from.get());
                     } else {
-                        away.add(new Member.Absence(from.get(), to.get()));
+                        away.add(new Person.Absence(from.get(), to.get()));
                     }
                 }
             })));
-            return name.map(n -> new Member(n, own, ownHours[0], ownHours[1], ownDays, List.copyOf(away)));
+            return name.map(n -> person(n, own, ownHours, ownDays, away));
         });
+    }
+
+    /** Someone only the policy file knows: reachable by id alone. */
+    private static Person person(String id, ZoneId zone, LocalTime[] hours, Set<DayOfWeek> days,
+                                 List<Person.Absence> away) {
+        return new Person(id, id, id, Optional.empty(), Optional.empty(), zone, hours[0], hours[1], days, away,
+                Optional.empty());
     }
 
     private static LocalTime[] hours(YamlValue value) {
