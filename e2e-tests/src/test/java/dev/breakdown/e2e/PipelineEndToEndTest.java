@@ -105,11 +105,11 @@ class PipelineEndToEndTest {
         OutcomeEvent meetingOutcome = assertOutcome(outcomes, actions, overdue, -0.2);
 
         Meeting meeting = Json.mapper().readValue(
-                Http.getOk(calendar.url("/api/meetings/" + meetingOutcome.detail())), Meeting.class);
+                Http.getOk(calendar.url("/api/meetings/" + calendarId(meetingOutcome))), Meeting.class);
         assertThat(meeting.title()).contains("Migrate billing exports to the new warehouse");
         assertThat(meeting.durationMin()).isEqualTo(15);
         assertThat(meeting.ics()).contains("BEGIN:VCALENDAR", "BEGIN:VEVENT");
-        Nudge nudge = Json.mapper().readValue(Http.getOk(calendar.url("/api/nudges/" + nudgeOutcome.detail())), Nudge.class);
+        Nudge nudge = Json.mapper().readValue(Http.getOk(calendar.url("/api/nudges/" + calendarId(nudgeOutcome))), Nudge.class);
         assertThat(nudge.to()).isEqualTo("team:triage");
         assertThat(nudge.message()).contains("Document the new API rate limits");
     }
@@ -167,6 +167,11 @@ class PipelineEndToEndTest {
         assertThat(event.target()).isEqualTo(target);
         assertThat(event.projectId()).isEqualTo("alpha");
         assertThat(event.rationale()).isNotBlank();
+    }
+
+    /** A meeting's or nudge's outcome detail starts with its calendar id; the write-back's part follows after "; ". */
+    private static String calendarId(OutcomeEvent outcome) {
+        return outcome.detail().split("; ", 2)[0];
     }
 
     private static OutcomeEvent assertOutcome(Map<String, OutcomeEvent> outcomes,

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -37,20 +38,12 @@ public record GatewayProperties(
         @DefaultValue @Valid Dedup dedup,
         @DefaultValue @Valid Batch batch) {
 
-    /** The original system's risk deltas; configured entries override these one by one. */
-    public static final Map<String, Double> DEFAULT_RISK_DELTAS = Map.of(
-            "assign_owner", -0.1,
-            "escalate_owner", -0.3,
-            "schedule_unblocker", -0.2,
-            "post_nudge", -0.05);
-
     public GatewayProperties {
-        Map<String, Double> merged = new LinkedHashMap<>();
-        DEFAULT_RISK_DELTAS.forEach((action, delta) -> merged.put(normalize(action), delta));
+        Map<String, Double> normalized = new LinkedHashMap<>();
         if (riskDeltas != null) {
-            riskDeltas.forEach((action, delta) -> merged.put(normalize(action), delta));
+            riskDeltas.forEach((action, delta) -> normalized.put(normalize(action), delta));
         }
-        riskDeltas = Map.copyOf(merged);
+        riskDeltas = Map.copyOf(normalized);
     }
 
     public URI agentkitUri() {
@@ -61,9 +54,9 @@ public record GatewayProperties(
         return URI.create(calendarApiBase.trim());
     }
 
-    /** The risk delta of a successful action; 0 for an action without one. */
-    public double riskDeltaOf(String action) {
-        return action == null ? 0.0 : riskDeltas.getOrDefault(normalize(action), 0.0);
+    /** The risk delta configured for a successful action, overriding its executor's default. */
+    public Optional<Double> configuredRiskDelta(String action) {
+        return action == null ? Optional.empty() : Optional.ofNullable(riskDeltas.get(normalize(action)));
     }
 
     // Map keys lose '_' in relaxed binding (assign_owner -> assignowner), so every spelling is compared without it.

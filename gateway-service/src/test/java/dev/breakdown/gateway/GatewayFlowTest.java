@@ -141,8 +141,12 @@ class GatewayFlowTest {
         assertThat(outcomeByAction.get("post_nudge").riskDelta()).isEqualTo(-0.05);
         assertThat(outcomeByAction.get("assign_owner").riskDelta()).isEqualTo(-0.1);
         assertThat(outcomeByAction.get("escalate_owner").riskDelta()).isEqualTo(-0.3);
-        assertThat(outcomeByAction.get("assign_owner").detail()).isEqualTo("recorded: owner:alice");
-        assertThat(outcomeByAction.get("escalate_owner").detail()).isEqualTo("recorded: team:platform");
+        // Dry-run, the default: the outcome describes the GitHub requests and nothing is sent.
+        assertThat(outcomeByAction.get("assign_owner").detail()).isEqualTo("github dry-run, would send: POST "
+                + "https://api.github.com/repos/acme/web/issues/101/assignees {\"assignees\":[\"alice\"]}");
+        assertThat(outcomeByAction.get("escalate_owner").detail()).startsWith("github dry-run, would send: POST "
+                + "https://api.github.com/repos/acme/web/issues/101/labels {\"labels\":[\"escalated\"]} | POST "
+                + "https://api.github.com/repos/acme/web/issues/101/comments");
 
         String meetingKey = byAction.get("schedule_unblocker").eventId();
         Received meeting = requestWithKey(meetingKey);

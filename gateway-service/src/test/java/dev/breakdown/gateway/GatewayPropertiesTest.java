@@ -33,10 +33,8 @@ class GatewayPropertiesTest {
             assertThat(properties.calendarApiBaseUri()).isEqualTo(URI.create("http://localhost:7300/api"));
             assertThat(properties.concurrency()).isEqualTo(1);
             assertThat(properties.batch().maxWait()).isEqualTo(Duration.ofMillis(10));
-            assertThat(properties.riskDeltaOf("assign_owner")).isEqualTo(-0.1);
-            assertThat(properties.riskDeltaOf("escalate_owner")).isEqualTo(-0.3);
-            assertThat(properties.riskDeltaOf("schedule_unblocker")).isEqualTo(-0.2);
-            assertThat(properties.riskDeltaOf("post_nudge")).isEqualTo(-0.05);
+            // Executors declare their own risk deltas (ActionExecutorsTest); configuration only overrides.
+            assertThat(properties.configuredRiskDelta("assign_owner")).isEmpty();
             assertThat(properties.failureRiskDelta()).isEqualTo(0.1);
             assertThat(properties.retry().initialInterval()).isEqualTo(Duration.ofMillis(500));
             assertThat(properties.retry().multiplier()).isEqualTo(2.0);
@@ -65,9 +63,9 @@ class GatewayPropertiesTest {
                         "breakdown.gateway.failure-risk-delta=0.3")
                 .run(context -> {
                     GatewayProperties properties = context.getBean(GatewayProperties.class);
-                    assertThat(properties.riskDeltaOf("post_nudge")).isEqualTo(-0.5);
-                    assertThat(properties.riskDeltaOf("assign_owner")).isEqualTo(-0.25);
-                    assertThat(properties.riskDeltaOf("escalate_owner")).isEqualTo(-0.3);
+                    assertThat(properties.configuredRiskDelta("post_nudge")).contains(-0.5);
+                    assertThat(properties.configuredRiskDelta("assign_owner")).contains(-0.25);
+                    assertThat(properties.configuredRiskDelta("escalate_owner")).isEmpty();
                     assertThat(properties.failureRiskDelta()).isEqualTo(0.3);
                 });
     }
@@ -80,7 +78,7 @@ class GatewayPropertiesTest {
                                 Map.of("BREAKDOWN_GATEWAY_RISKDELTAS_POSTNUDGE", "-0.4", "AGENTKIT_URL", "http://agent:8000/run"))))
                 .run(context -> {
                     GatewayProperties properties = context.getBean(GatewayProperties.class);
-                    assertThat(properties.riskDeltaOf("post_nudge")).isEqualTo(-0.4);
+                    assertThat(properties.configuredRiskDelta("post_nudge")).contains(-0.4);
                     assertThat(properties.agentkitUri()).isEqualTo(URI.create("http://agent:8000/run"));
                 });
     }

@@ -10,6 +10,11 @@ public interface ActionExecutor {
     String action();
 
     /**
+     * The outcome's risk_delta when the action succeeds; {@code breakdown.gateway.risk-deltas.<action>} overrides it.
+     */
+    double defaultRiskDelta();
+
+    /**
      * Performs the action; side-effecting calls must send {@link ActionContext#idempotencyKey()}.
      *
      * @return the outcome's detail, e.g. the meeting id

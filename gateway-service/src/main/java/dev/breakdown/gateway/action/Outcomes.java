@@ -8,18 +8,20 @@ import java.time.Instant;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
-/** Builds OutcomeEvents with the configured risk deltas and an id derived from the action's id. */
+/** Builds OutcomeEvents with the executors' (or configured) risk deltas and an id derived from the action's id. */
 @Component
 public class Outcomes {
 
     private final GatewayProperties properties;
+    private final ActionExecutors executors;
 
-    public Outcomes(GatewayProperties properties) {
+    public Outcomes(GatewayProperties properties, ActionExecutors executors) {
         this.properties = properties;
+        this.executors = executors;
     }
 
     public OutcomeEvent done(ActionEvent action, String detail, Instant now) {
-        return of(action, true, properties.riskDeltaOf(action.action()), detail, now);
+        return of(action, true, executors.riskDeltaOf(action.action()), detail, now);
     }
 
     public OutcomeEvent failed(ActionEvent action, String detail, Instant now) {

@@ -7,22 +7,30 @@ import dev.breakdown.contracts.calendar.Nudge;
 import dev.breakdown.contracts.calendar.NudgeRequest;
 import dev.breakdown.gateway.action.ActionContext;
 import dev.breakdown.gateway.action.ActionExecutor;
+import dev.breakdown.gateway.writeback.WriteBack;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
 
-/** post_nudge: sends a notification to the target through calendar-service. */
+/** post_nudge: sends a notification to the target through calendar-service, and comments it on the issue. */
 @Component
 public class PostNudgeExecutor implements ActionExecutor {
 
     private final CalendarClient calendar;
+    private final WriteBack writeBack;
 
-    public PostNudgeExecutor(CalendarClient calendar) {
+    public PostNudgeExecutor(CalendarClient calendar, WriteBack writeBack) {
         this.calendar = calendar;
+        this.writeBack = writeBack;
     }
 
     @Override
     public String action() {
         return ActionEvent.POST_NUDGE;
+    }
+
+    @Override
+    public double defaultRiskDelta() {
+        return -0.05;
     }
 
     @Override
@@ -34,7 +42,7 @@ public class PostNudgeExecutor implements ActionExecutor {
                 : decision.message();
         NudgeRequest request = new NudgeRequest(decision.target(), message, isEscalation(decision, issue) ? "high" : "normal");
         Nudge nudge = calendar.createNudge(request, context.idempotencyKey());
-        return nudge.id();
+        return nudge.id() + "; " + writeBack.comment(context, "Nudge for " + decision.target() + ": " + message);
     }
 
     /** An escalation: the deciding policy says so, or the issue is top priority (P0 / Highest / label p0). */

@@ -7,6 +7,7 @@ import dev.breakdown.contracts.calendar.Meeting;
 import dev.breakdown.contracts.calendar.MeetingRequest;
 import dev.breakdown.gateway.action.ActionContext;
 import dev.breakdown.gateway.action.ActionExecutor;
+import dev.breakdown.gateway.writeback.WriteBack;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
@@ -19,14 +20,23 @@ public class ScheduleUnblockerExecutor implements ActionExecutor {
     static final int DEFAULT_DURATION_MIN = 15;
 
     private final CalendarClient calendar;
+    private final WriteBack writeBack;
+    private final MeetingLinks links;
 
-    public ScheduleUnblockerExecutor(CalendarClient calendar) {
+    public ScheduleUnblockerExecutor(CalendarClient calendar, WriteBack writeBack, MeetingLinks links) {
         this.calendar = calendar;
+        this.writeBack = writeBack;
+        this.links = links;
     }
 
     @Override
     public String action() {
         return ActionEvent.SCHEDULE_UNBLOCKER;
+    }
+
+    @Override
+    public double defaultRiskDelta() {
+        return -0.2;
     }
 
     @Override
@@ -38,7 +48,8 @@ public class ScheduleUnblockerExecutor implements ActionExecutor {
         int duration = decision.durationMin() == null ? DEFAULT_DURATION_MIN : decision.durationMin();
         MeetingRequest request = new MeetingRequest("Unblock: " + context.issue().title(), participants, null, duration);
         Meeting meeting = calendar.createMeeting(request, idempotencyKey(context));
-        return meeting.id();
+        // One comment per meeting, whichever action booked it: the marker is the meeting's Idempotency-Key.
+        return meeting.id() + "; " + writeBack.comment(context, idempotencyKey(context), links.announcement(meeting));
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.breakdown.gateway.intake;
 
 import dev.breakdown.gateway.GatewayProperties;
+import dev.breakdown.gateway.action.TransientActionException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -38,6 +39,10 @@ public class IssueRetries {
             return Optional.empty();
         }
         double millis = retry.initialInterval().toMillis() * Math.pow(retry.multiplier(), attempt - 1);
+        // A Retry-After (GitHub, Jira) lengthens the wait up to the longest back-off; within it nothing is sent anyway.
+        if (cause instanceof TransientActionException transientFailure && transientFailure.retryAfter().isPresent()) {
+            millis = Math.max(millis, transientFailure.retryAfter().get().toMillis());
+        }
         return Optional.of(Duration.ofMillis((long) Math.min(millis, retry.maxInterval().toMillis())));
     }
 

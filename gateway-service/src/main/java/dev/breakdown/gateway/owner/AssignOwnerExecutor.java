@@ -3,11 +3,18 @@ package dev.breakdown.gateway.owner;
 import dev.breakdown.contracts.ActionEvent;
 import dev.breakdown.gateway.action.ActionContext;
 import dev.breakdown.gateway.action.ActionExecutor;
+import dev.breakdown.gateway.writeback.WriteBack;
 import org.springframework.stereotype.Component;
 
-/** assign_owner: recorded only; writing the assignee back to GitHub or Jira is not built yet. */
+/** assign_owner: the target becomes the assignee on GitHub or Jira (described only, in dry-run). */
 @Component
 public class AssignOwnerExecutor implements ActionExecutor {
+
+    private final WriteBack writeBack;
+
+    public AssignOwnerExecutor(WriteBack writeBack) {
+        this.writeBack = writeBack;
+    }
 
     @Override
     public String action() {
@@ -15,7 +22,12 @@ public class AssignOwnerExecutor implements ActionExecutor {
     }
 
     @Override
+    public double defaultRiskDelta() {
+        return -0.1;
+    }
+
+    @Override
     public String execute(ActionContext context) {
-        return "recorded: " + context.action().target();
+        return writeBack.assign(context);
     }
 }
