@@ -83,7 +83,11 @@ public final class PolicyFileCheck {
     static ConfigurableApplicationContext registries() {
         return new SpringApplicationBuilder(Registries.class)
                 .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
-                .properties("logging.level.root=WARN", "spring.main.register-shutdown-hook=false")
+                .properties("logging.level.root=WARN", "spring.main.register-shutdown-hook=false",
+                        // a failed start is reported by run() (or thrown), not logged three times
+                        "logging.level.org.springframework.boot.SpringApplication=OFF",
+                        "logging.level.org.springframework.boot.diagnostics=OFF",
+                        "logging.level.org.springframework.context=ERROR")
                 .run();
     }
 

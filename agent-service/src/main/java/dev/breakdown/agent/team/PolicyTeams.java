@@ -3,17 +3,16 @@ package dev.breakdown.agent.team;
 import dev.breakdown.agent.policy.yaml.YamlValue;
 import dev.breakdown.platform.directory.Person;
 import dev.breakdown.platform.directory.TeamDirectory;
+import dev.breakdown.platform.directory.WorkingTime;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -28,7 +27,7 @@ public record PolicyTeams(Map<String, Team> teams, List<String> fromPolicyFile) 
     private static final Set<String> TEAM_KEYS = Set.of("members", "zone", "hours", "days");
     private static final Set<String> MEMBER_KEYS = Set.of("name", "zone", "hours", "days", "out_of_office");
     private static final Set<String> ABSENCE_KEYS = Set.of("from", "to");
-    private static final LocalTime[] OFFICE_HOURS = {LocalTime.of(9, 0), LocalTime.of(17, 0)};
+    private static final WorkingTime.Hours OFFICE_HOURS = new WorkingTime.Hours(LocalTime.of(9, 0), LocalTime.of(17, 0));
     private static final Set<DayOfWeek> WEEKDAYS = EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY);
 
     public Optional<Team> find(String name) {
@@ -63,7 +62,7 @@ public record PolicyTeams(Map<String, Team> teams, List<String> fromPolicyFile) 
             }
             value.fields(TEAM_KEYS).ifPresent(team -> {
                 ZoneId teamZone = team.get("zone").flatMap(YamlValue::zone).orElse(zone);
-                LocalTime[] hours = team.get("hours").map(PolicyTeams::hours).orElse(OFFICE_HOURS);
+                WorkingTime.Hours hours = team.get("hours").map(PolicyTeams::hours).orElse(OFFICE_HOURS);
                 Set<DayOfWeek> days = team.get("days").map(PolicyTeams::days).orElse(WEEKDAYS);
                 List<Person> members = new ArrayList<>();
                 team.get("members").ifPresent(list -> list.items()
@@ -74,7 +73,7 @@ public record PolicyTeams(Map<String, Team> teams, List<String> fromPolicyFile) 
         return new PolicyTeams(Collections.unmodifiableMap(teams), List.copyOf(own));
     }
 
-    private static Optional<Person> member(YamlValue item, TeamDirectory directory, ZoneId zone, LocalTime[] hours,
+    private static Optional<Person> member(YamlValue item, TeamDirectory directory, ZoneId zone, WorkingTime.Hours hours,
                                            Set<DayOfWeek> days) {
         if (item.isScalar()) {
             return item.text().map(id -> directory.person(id).orElseGet(() -> person(id, zone, hours, days, List.of())));
@@ -82,7 +81,7 @@ public record PolicyTeams(Map<String, Team> teams, List<String> fromPolicyFile) 
         return item.fields(MEMBER_KEYS).flatMap(m -> {
             Optional<String> name = m.require("name").flatMap(YamlValue::text);
             ZoneId own = m.get("zone").flatMap(YamlValue::zone).orElse(zone);
-            LocalTime[] ownHours = m.get("hours").map(PolicyTeams::hours).orElse(hours);
+            WorkingTime.Hours ownHours = m.get("hours").map(PolicyTeams::hours).orElse(hours);
             Set<DayOfWeek> ownDays = m.get("days").map(PolicyTeams::days).orElse(days);
             List<Person.Absence> away = new ArrayList<>();
             m.get("out_of_office").ifPresent(list -> list.items().forEach(a -> a.fields(ABSENCE_KEYS).ifPresent(range -> {
@@ -101,56 +100,28 @@ public record PolicyTeams(Map<String, Team> teams, List<String> fromPolicyFile) 
     }
 
     /** Someone only the policy file knows: reachable by id alone. */
-    private static Person person(String id, ZoneId zone, LocalTime[] hours, Set<DayOfWeek> days,
+    private static Person person(String id, ZoneId zone, WorkingTime.Hours hours, Set<DayOfWeek> days,
                                  List<Person.Absence> away) {
-        return new Person(id, id, id, Optional.empty(), Optional.empty(), zone, hours[0], hours[1], days, away,
+        return new Person(id, id, id, Optional.empty(), Optional.empty(), zone, hours.start(), hours.end(), days, away,
                 Optional.empty());
     }
 
-    private static LocalTime[] hours(YamlValue value) {
+    private static WorkingTime.Hours hours(YamlValue value) {
         Optional<String> text = value.text();
-        if (text.isPresent()) {
-            String[] parts = text.get().split("\\s*-\\s*");
-            try {
-                if (parts.length == 2) {
-                    LocalTime from = LocalTime.parse(parts[0]);
-                    LocalTime to = LocalTime.parse(parts[1]);
-                    if (from.isBefore(to)) {
-                        return new LocalTime[] {from, to};
-                    }
-                }
-            } catch (DateTimeParseException e) {
-                // reported below
-            }
+        Optional<WorkingTime.Hours> hours = text.flatMap(WorkingTime::hours);
+        if (text.isPresent() && hours.isEmpty()) {
             value.problem(value.path() + " must be working hours written HH:MM-HH:MM with the start first, got '"
                     + text.get() + "'");
         }
-        return OFFICE_HOURS;
+        return hours.orElse(OFFICE_HOURS);
     }
 
     private static Set<DayOfWeek> days(YamlValue value) {
         Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
         for (String text : value.texts()) {
-            String[] range = text.split("\\s*-\\s*");
-            Optional<DayOfWeek> from = day(range[0], value);
-            Optional<DayOfWeek> to = range.length == 2 ? day(range[1], value) : from;
-            if (from.isPresent() && to.isPresent()) {
-                for (int d = from.get().getValue(); d <= to.get().getValue(); d++) {
-                    days.add(DayOfWeek.of(d));
-                }
-            }
+            WorkingTime.days(text).ifPresentOrElse(days::addAll, () -> value.problem(value.path() + ": '" + text
+                    + "' is not a day; use mon, tue, ... or a range such as mon-fri"));
         }
         return days.isEmpty() ? WEEKDAYS : days;
-    }
-
-    private static Optional<DayOfWeek> day(String text, YamlValue where) {
-        String prefix = text.trim().toUpperCase(Locale.ROOT);
-        for (DayOfWeek day : DayOfWeek.values()) {
-            if (prefix.length() >= 3 && day.name().startsWith(prefix)) {
-                return Optional.of(day);
-            }
-        }
-        where.problem(where.path() + ": '" + text + "' is not a day; use mon, tue, ... or a range such as mon-fri");
-        return Optional.empty();
     }
 }

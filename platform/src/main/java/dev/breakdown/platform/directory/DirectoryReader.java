@@ -15,7 +15,6 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -111,10 +110,10 @@ final class DirectoryReader {
 
     private Defaults defaults(Map<String, Entry> fields) {
         ZoneId zone = get(fields, "zone").flatMap(n -> zone(n, "defaults.zone")).orElse(DEFAULT_ZONE);
-        LocalTime[] hours = get(fields, "hours").flatMap(n -> hours(n, "defaults.hours"))
-                .orElse(new LocalTime[] {DEFAULT_START, DEFAULT_END});
+        WorkingTime.Hours hours = get(fields, "hours").flatMap(n -> hours(n, "defaults.hours"))
+                .orElse(new WorkingTime.Hours(DEFAULT_START, DEFAULT_END));
         Set<DayOfWeek> days = get(fields, "days").flatMap(n -> days(n, "defaults.days")).orElse(WEEKDAYS);
-        return new Defaults(zone, hours[0], hours[1], days);
+        return new Defaults(zone, hours.start(), hours.end(), days);
     }
 
     private Person person(String id, Node node, Defaults defaults) {
@@ -127,13 +126,13 @@ final class DirectoryReader {
         Optional<String> email = get(f, "email").flatMap(n -> matching(n, at + ".email", EMAIL,
                 "an e-mail address such as alice@example.com"));
         ZoneId zone = get(f, "zone").flatMap(n -> zone(n, at + ".zone")).orElse(defaults.zone());
-        LocalTime[] hours = get(f, "hours").flatMap(n -> hours(n, at + ".hours"))
-                .orElse(new LocalTime[] {defaults.start(), defaults.end()});
+        WorkingTime.Hours hours = get(f, "hours").flatMap(n -> hours(n, at + ".hours"))
+                .orElse(new WorkingTime.Hours(defaults.start(), defaults.end()));
         Set<DayOfWeek> days = get(f, "days").flatMap(n -> days(n, at + ".days")).orElse(defaults.days());
         Optional<URI> slack = get(f, "slack").flatMap(n -> webhook(n, at + ".slack"));
         List<Person.Absence> away = get(f, "out_of_office").map(n -> absences(n, at + ".out_of_office"))
                 .orElse(List.of());
-        return new Person(id, name, github, jira, email, zone, hours[0], hours[1], days, away, slack);
+        return new Person(id, name, github, jira, email, zone, hours.start(), hours.end(), days, away, slack);
     }
 
     private Team team(String name, Node node) {
@@ -175,26 +174,14 @@ final class DirectoryReader {
         return away;
     }
 
-    private Optional<LocalTime[]> hours(Node node, String at) {
+    private Optional<WorkingTime.Hours> hours(Node node, String at) {
         Optional<String> text = text(node, at);
-        if (text.isEmpty()) {
-            return Optional.empty();
+        Optional<WorkingTime.Hours> hours = text.flatMap(WorkingTime::hours);
+        if (text.isPresent() && hours.isEmpty()) {
+            problem(node.getStartMark(), at + " must be working hours written \"HH:MM-HH:MM\" with the start first, "
+                    + "got '" + text.get() + "'");
         }
-        String[] parts = text.get().split("\\s*-\\s*");
-        try {
-            if (parts.length == 2) {
-                LocalTime from = LocalTime.parse(parts[0].trim());
-                LocalTime to = LocalTime.parse(parts[1].trim());
-                if (from.isBefore(to)) {
-                    return Optional.of(new LocalTime[] {from, to});
-                }
-            }
-        } catch (DateTimeParseException e) {
-            // reported below, with the expected form
-        }
-        problem(node.getStartMark(), at + " must be working hours written \"HH:MM-HH:MM\" with the start first, got '"
-                + text.get() + "'");
-        return Optional.empty();
+        return hours;
     }
 
     private Optional<Set<DayOfWeek>> days(Node node, String at) {
@@ -211,37 +198,16 @@ final class DirectoryReader {
                 ok = false;
                 continue;
             }
-            String[] range = text.get().split("\\s*-\\s*", -1);
-            Optional<DayOfWeek> from = range.length <= 2 ? day(range[0]) : Optional.empty();
-            Optional<DayOfWeek> to = range.length == 2 ? day(range[1]) : from;
-            if (from.isEmpty() || to.isEmpty()) {
+            Optional<Set<DayOfWeek>> found = WorkingTime.days(text.get());
+            if (found.isEmpty()) {
                 problem(item.getStartMark(), at + ": '" + text.get()
                         + "' is not a day; use mon, tue, wed, thu, fri, sat, sun or a range such as mon-fri");
                 ok = false;
                 continue;
             }
-            // a range may wrap over the weekend: fri-mon is fri, sat, sun, mon
-            for (DayOfWeek d = from.get(); ; d = d.plus(1)) {
-                days.add(d);
-                if (d == to.get()) {
-                    break;
-                }
-            }
+            days.addAll(found.get());
         }
         return ok ? Optional.of(days) : Optional.empty();
-    }
-
-    private static Optional<DayOfWeek> day(String text) {
-        String prefix = text.trim().toUpperCase(Locale.ROOT);
-        if (prefix.length() < 3) {
-            return Optional.empty();
-        }
-        for (DayOfWeek day : DayOfWeek.values()) {
-            if (day.name().startsWith(prefix)) {
-                return Optional.of(day);
-            }
-        }
-        return Optional.empty();
     }
 
     private Optional<ZoneId> zone(Node node, String at) {
