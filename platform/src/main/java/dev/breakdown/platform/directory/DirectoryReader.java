@@ -52,6 +52,7 @@ final class DirectoryReader {
     private static final Set<String> ABSENCE_KEYS = Set.of("from", "to");
     private static final Pattern GITHUB_LOGIN = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})");
     private static final Pattern GITHUB_TEAM = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]*/[A-Za-z0-9][A-Za-z0-9_.-]*");
+    private static final Pattern ID = Pattern.compile("[^\\s:]+");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     private final String source;
@@ -80,11 +81,17 @@ final class DirectoryReader {
         Map<String, Person> people = new LinkedHashMap<>();
         Optional.ofNullable(top.get("people")).filter(e -> !isNull(e.value()))
                 .flatMap(e -> mapping(e.value(), "people", Set.of()))
-                .ifPresent(entries -> entries.forEach((id, e) -> people.put(id, person(id, e.value(), defaults))));
+                .ifPresent(entries -> entries.forEach((id, e) -> {
+                    requireId(id, e.key(), "person id");
+                    people.put(id, person(id, e.value(), defaults));
+                }));
         Map<String, Team> teams = new LinkedHashMap<>();
         Optional.ofNullable(top.get("teams")).filter(e -> !isNull(e.value()))
                 .flatMap(e -> mapping(e.value(), "teams", Set.of()))
-                .ifPresent(entries -> entries.forEach((name, e) -> teams.put(name, team(name, e.value()))));
+                .ifPresent(entries -> entries.forEach((name, e) -> {
+                    requireId(name, e.key(), "team name");
+                    teams.put(name, team(name, e.value()));
+                }));
         return new TeamDirectory(source, defaults, people, teams);
     }
 
@@ -143,6 +150,9 @@ final class DirectoryReader {
         Optional<URI> slack = get(f, "slack").flatMap(n -> webhook(n, at + ".slack"));
         Set<String> members = new LinkedHashSet<>();
         get(f, "members").ifPresent(list -> items(list).forEach(item -> text(item, at + ".members").ifPresent(id -> {
+            if (!requireId(id, item, at + ".members: person id")) {
+                return;
+            }
             if (!members.add(id)) {
                 problem(item.getStartMark(), at + ".members lists '" + id + "' twice");
             }
@@ -293,6 +303,16 @@ final class DirectoryReader {
             }
         }
         return Optional.of(entries);
+    }
+
+    /** Ids and names go into targets such as owner:alice and team:web, so they are one word without ':'. */
+    private boolean requireId(String id, Node where, String what) {
+        if (ID.matcher(id).matches()) {
+            return true;
+        }
+        problem(where.getStartMark(), what + " '" + id + "' must be one word without spaces or ':' "
+                + "(it is used in targets such as owner:alice and team:web)");
+        return false;
     }
 
     private Optional<Node> require(Map<String, Entry> fields, String key, Node owner, String at) {

@@ -1,5 +1,6 @@
 package dev.breakdown.platform.directory;
 
+import java.util.List;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -29,6 +30,12 @@ public class TeamDirectoryAutoConfiguration {
             TeamDirectory directory = TeamDirectory.load(location);
             log.info("Team directory " + directory.source() + ": people " + directory.people().keySet() + ", teams "
                     + directory.teams().keySet());
+            List<String> unlisted = directory.teams().values().stream().flatMap(team -> team.members().stream())
+                    .filter(id -> directory.person(id).isEmpty()).distinct().toList();
+            if (!unlisted.isEmpty()) {
+                // allowed (they get the defaults), but a typo in a member list shows up here
+                log.info("Team members without an entry under people: " + unlisted + "; they get the defaults");
+            }
             return directory;
         } catch (DirectoryException e) {
             throw new DirectoryException(VARIABLE + " (" + PROPERTY + ") = '" + location

@@ -168,6 +168,26 @@ class DirectoryErrorsTest {
     }
 
     @Test
+    void idsAndTeamNamesAreOneWordWithoutColons() {
+        assertProblem("""
+                people:
+                  alice smith:
+                """, 2, 3, "person id 'alice smith' must be one word without spaces or ':' (it is used in targets "
+                + "such as owner:alice and team:web)");
+        assertProblem("""
+                teams:
+                  team:web:
+                """, 2, 3, "team name 'team:web' must be one word without spaces or ':' (it is used in targets "
+                + "such as owner:alice and team:web)");
+        assertProblem("""
+                teams:
+                  web:
+                    members: [ann, "owner:bob"]
+                """, 3, 20, "teams.web.members: person id 'owner:bob' must be one word without spaces or ':' (it is "
+                + "used in targets such as owner:alice and team:web)");
+    }
+
+    @Test
     void everyProblemIsListedNotJustTheFirst() {
         DirectoryException e = catchThrowableOfType(DirectoryException.class, () -> TeamDirectory.read("""
                 defaults:
