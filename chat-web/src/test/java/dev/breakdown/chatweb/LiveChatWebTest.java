@@ -49,6 +49,8 @@ public abstract class LiveChatWebTest {
     @BeforeEach
     void freshStandIns() {
         MODEL.reset();
+        AGENT.reset();
+        CALENDAR.reset();
         chatkit = new ChatKitClient(port);
     }
 

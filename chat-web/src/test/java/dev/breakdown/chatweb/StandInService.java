@@ -41,6 +41,11 @@ public final class StandInService implements AutoCloseable {
         answers.put(path, json);
     }
 
+    public void reset() {
+        answers.clear();
+        received.clear();
+    }
+
     public List<Request> received() {
         return List.copyOf(received);
     }

@@ -1,9 +1,9 @@
 package dev.breakdown.chatweb.assistant.tool;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.breakdown.chatweb.assistant.AssistantTool;
-import dev.breakdown.contracts.calendar.Meeting;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,13 +56,12 @@ class MeetingsTool implements AssistantTool {
         filters.put("to", window.to());
         filters.put("participant", participant);
         filters.put("issue", issue);
-        List<Summary> matching = apis.calendarList("/meetings", filters, new ParameterizedTypeReference<List<Meeting>>() { })
+        List<Summary> matching = apis.calendarList("/meetings", filters, new ParameterizedTypeReference<List<Summary>>() { })
                 .stream()
                 .filter(m -> window.contains(m.startAt()))
                 .filter(m -> Matches.blank(participant) || m.participants() != null
                         && m.participants().stream().anyMatch(p -> Matches.person(participant, p)))
-                .filter(m -> Matches.mentioned(issue, m.title()))
-                .map(Summary::of)
+                .filter(m -> Matches.mentioned(issue, m.title() + " " + m.issue()))
                 .toList();
         return new Meetings(matching.size(), matching.stream().limit(MAX).toList());
     }
@@ -70,12 +69,12 @@ class MeetingsTool implements AssistantTool {
     record Meetings(@JsonProperty("total_matching") int total, @JsonProperty("meetings") List<Summary> meetings) {
     }
 
+    /** The fields of calendar-service's answer that the model needs (not the iCalendar text). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Summary(@JsonProperty("id") String id, @JsonProperty("title") String title,
                    @JsonProperty("participants") List<String> participants, @JsonProperty("start_at") Instant startAt,
-                   @JsonProperty("duration_min") int durationMin, @JsonProperty("status") String status) {
-        static Summary of(Meeting m) {
-            return new Summary(m.id(), m.title(), m.participants(), m.startAt(), m.durationMin(), m.status());
-        }
+                   @JsonProperty("duration_min") Integer durationMin, @JsonProperty("status") String status,
+                   @JsonProperty("issue") String issue) {
     }
 }

@@ -1,9 +1,9 @@
 package dev.breakdown.chatweb.assistant.tool;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.breakdown.chatweb.assistant.AssistantTool;
-import dev.breakdown.contracts.calendar.Nudge;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -54,12 +54,11 @@ class NudgesTool implements AssistantTool {
         filters.put("from", window.from());
         filters.put("to", recipient);
         filters.put("issue", issue);
-        List<Summary> matching = apis.calendarList("/nudges", filters, new ParameterizedTypeReference<List<Nudge>>() { })
+        List<Summary> matching = apis.calendarList("/nudges", filters, new ParameterizedTypeReference<List<Summary>>() { })
                 .stream()
                 .filter(n -> window.contains(n.createdAt()))
                 .filter(n -> Matches.person(recipient, n.to()))
                 .filter(n -> Matches.mentioned(issue, n.message()))
-                .map(Summary::of)
                 .toList();
         return new Nudges(matching.size(), matching.stream().limit(MAX).toList());
     }
@@ -67,12 +66,11 @@ class NudgesTool implements AssistantTool {
     record Nudges(@JsonProperty("total_matching") int total, @JsonProperty("nudges") List<Summary> nudges) {
     }
 
+    /** The fields of calendar-service's answer that the model needs (not the iCalendar text). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Summary(@JsonProperty("id") String id, @JsonProperty("to") String to, @JsonProperty("message") String message,
                    @JsonProperty("priority") String priority, @JsonProperty("status") String status,
                    @JsonProperty("created_at") Instant createdAt) {
-        static Summary of(Nudge n) {
-            return new Summary(n.id(), n.to(), n.message(), n.priority(), n.status(), n.createdAt());
-        }
     }
 }
