@@ -1,0 +1,157 @@
+import { connectActivity, describeOutcome, el, icsLink } from './activity-source.js';
+
+const app = document.getElementById('activity-app');
+const calendarUrl = app.dataset.calendarUrl;
+const MAX_ROWS = 300;          // rows kept in the DOM; older ones stay counted and charted
+const MAX_ENTRIES = 20000;     // entries kept in the tab
+const MAX_POINTS = 2000;       // chart points per project
+
+const entries = new Map();     // action id -> entry, insertion order = arrival
+const risk = new Map();        // project -> [[ms, cumulative]]
+const filters = { project: '', action: '' };
+const rows = document.getElementById('rows');
+let chart = null;
+let chartProjects = '';
+
+function matches(entry) {
+  return (!filters.project || entry.action.project_id === filters.project)
+    && (!filters.action || entry.action.action === filters.action);
+}
+
+function when(iso) {
+  if (!iso) return '';
+  const d = new Date(iso);
+  return d.toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+}
+
+function row(entry) {
+  const a = entry.action;
+  const outcome = describeOutcome(entry.outcome);
+  const ics = icsLink(entry, calendarUrl);
+  const issue = a.source_ref ? el('a', { href: a.source_ref, target: '_blank', rel: 'noopener' }, entry.issueKey || a.source_ref)
+    : (entry.issueKey || '');
+  return el('tr', { 'data-action-id': a.event_id },
+    el('td', { 'data-label': 'When' }, when(a.created_at)),
+    el('td', { 'data-label': 'Project' }, a.project_id || ''),
+    el('td', { 'data-label': 'Action' }, el('span', { class: 'tag' }, a.action)),
+    el('td', { 'data-label': 'Target' }, a.target || ''),
+    el('td', { 'data-label': 'Policy' }, a.policy || ''),
+    el('td', { 'data-label': 'Issue' }, issue),
+    el('td', { 'data-label': 'Outcome', class: outcome.cls }, outcome.text),
+    el('td', { 'data-label': 'Detail', class: 'detail' },
+      entry.outcome ? (entry.outcome.detail || '') : (a.rationale || ''),
+      ics ? el('div', {}, el('a', { href: ics }, 'meeting (.ics)')) : null));
+}
+
+function addOption(select, value) {
+  if (!value || [...select.options].some((o) => o.value === value)) return;
+  select.append(el('option', { value }, value));
+}
+
+function remember(entry) {
+  const previous = entries.get(entry.action.event_id);
+  entries.set(entry.action.event_id, entry);
+  if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value);
+  addOption(document.getElementById('filter-project'), entry.action.project_id);
+  addOption(document.getElementById('filter-action'), entry.action.action);
+  const outcome = entry.outcome;
+  if (outcome && !(previous && previous.outcome) && outcome.created_at) {
+    const project = outcome.project_id || 'unknown';
+    const series = risk.get(project) ?? [];
+    const last = series.length ? series[series.length - 1][1] : 0;
+    series.push([Date.parse(outcome.created_at), Math.round((last + Number(outcome.risk_delta)) * 1000) / 1000]);
+    if (series.length > MAX_POINTS) series.splice(0, series.length - MAX_POINTS);
+    risk.set(project, series);
+  }
+}
+
+function renderRows(batch) {
+  for (const entry of batch) {
+    const old = rows.querySelector(`[data-action-id="${CSS.escape(entry.action.event_id)}"]`);
+    if (!matches(entry)) { if (old) old.remove(); continue; }
+    if (old) old.replaceWith(row(entry)); else rows.prepend(row(entry));
+  }
+  while (rows.children.length > MAX_ROWS) rows.lastElementChild.remove();
+}
+
+function renderAllRows() {
+  rows.replaceChildren();
+  const shown = [...entries.values()].filter(matches)
+    .sort((x, y) => String(y.action.created_at).localeCompare(String(x.action.created_at)));
+  rows.append(...shown.slice(0, MAX_ROWS).map(row));
+}
+
+function renderCounts() {
+  const counts = new Map();
+  let shown = 0;
+  for (const entry of entries.values()) {
+    if (filters.project && entry.action.project_id !== filters.project) continue;
+    counts.set(entry.action.action, (counts.get(entry.action.action) ?? 0) + 1);
+    if (matches(entry)) shown++;
+  }
+  document.getElementById('counts').replaceChildren(...[...counts.entries()].sort()
+    .map(([action, n]) => el('span', { class: 'tag', 'data-action': action }, action, el('b', {}, String(n)))));
+  document.getElementById('shown-count').textContent = `${shown} shown of ${entries.size}`;
+}
+
+function renderChart() {
+  const projects = [...risk.keys()].filter((p) => !filters.project || p === filters.project).sort();
+  document.getElementById('risk-empty').hidden = projects.length > 0;
+  const times = [...new Set(projects.flatMap((p) => risk.get(p).map((point) => point[0])))].sort((a, b) => a - b);
+  const data = [times.map((t) => t / 1000)];
+  for (const project of projects) {
+    const series = risk.get(project);
+    let i = 0; let value = null;
+    data.push(times.map((t) => { while (i < series.length && series[i][0] <= t) value = series[i++][1]; return value; }));
+  }
+  const container = document.getElementById('risk-chart');
+  const key = projects.join('|');
+  if (!chart || key !== chartProjects) {
+    if (chart) chart.destroy();
+    chartProjects = key;
+    const palette = ['#2563eb', '#dc2626', '#16a34a', '#d97706', '#7c3aed', '#0891b2', '#db2777', '#4b5563'];
+    chart = new uPlot({
+      width: container.clientWidth || 600, height: 240,
+      scales: { x: { time: true } },
+      series: [{}, ...projects.map((p, n) => ({ label: p, stroke: palette[n % palette.length], width: 2, paths: uPlot.paths.stepped({ align: 1 }) }))],
+      axes: [{ stroke: getComputedStyle(document.body).color }, { stroke: getComputedStyle(document.body).color }],
+    }, data, container);
+  } else {
+    chart.setData(data);
+  }
+}
+
+function onEntries(batch) {
+  batch.forEach(remember);
+  renderRows(batch);
+  renderCounts();
+  renderChart();
+}
+
+function onSnapshot(snapshot) {
+  entries.clear(); risk.clear();
+  for (const [project, points] of Object.entries(snapshot.risk)) risk.set(project, points.map((p) => [p[0], p[1]]));
+  // the snapshot's risk series already count its outcomes; remember() must not add them twice
+  snapshot.entries.slice().reverse().forEach((entry) => {
+    entries.set(entry.action.event_id, entry);
+    addOption(document.getElementById('filter-project'), entry.action.project_id);
+    addOption(document.getElementById('filter-action'), entry.action.action);
+  });
+  renderAllRows();
+  renderCounts();
+  renderChart();
+}
+
+for (const [id, key] of [['filter-project', 'project'], ['filter-action', 'action']]) {
+  document.getElementById(id).addEventListener('change', (event) => {
+    filters[key] = event.target.value;
+    renderAllRows(); renderCounts(); renderChart();
+  });
+}
+window.addEventListener('resize', () => { if (chart) chart.setSize({ width: document.getElementById('risk-chart').clientWidth, height: 240 }); });
+
+const status = document.getElementById('stream-status');
+connectActivity({
+  onSnapshot, onEntries,
+  onStatus: (state) => { status.textContent = state === 'live' ? '● live' : 'reconnecting…'; },
+});
