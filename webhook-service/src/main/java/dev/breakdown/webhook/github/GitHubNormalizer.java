@@ -25,6 +25,9 @@ public class GitHubNormalizer {
     /** Every property of the payload this class reads; a property not listed here is not parsed into the tree. */
     public static final Fields READS = Fields.of(Map.of(
             "action", Fields.ALL,
+            // for loop prevention (loop/OwnChanges): who made the change, and a comment's marker
+            "sender", Fields.of(Map.of("login", Fields.ALL, "type", Fields.ALL)),
+            "comment", Fields.of(Map.of("body", Fields.ALL)),
             "repository", Fields.of(Map.of("full_name", Fields.ALL)),
             "issue", Fields.of(Map.ofEntries(
                     Map.entry("number", Fields.ALL), Map.entry("title", Fields.ALL),

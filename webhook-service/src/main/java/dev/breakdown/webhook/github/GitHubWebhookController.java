@@ -8,6 +8,7 @@ import dev.breakdown.webhook.intake.DeliveryResponse;
 import dev.breakdown.webhook.intake.Headers;
 import dev.breakdown.webhook.intake.PayloadParser;
 import dev.breakdown.webhook.intake.RawBodyReader;
+import dev.breakdown.webhook.loop.OwnChanges;
 import dev.breakdown.webhook.signature.DeliveryAuthenticator;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
@@ -26,15 +27,17 @@ public class GitHubWebhookController {
     private final GitHubNormalizer normalizer;
     private final DeliveryIntake intake;
     private final DeliveryMetrics metrics;
+    private final OwnChanges ownChanges;
 
     public GitHubWebhookController(RawBodyReader bodies, DeliveryAuthenticator authenticator, PayloadParser parser,
-            GitHubNormalizer normalizer, DeliveryIntake intake, DeliveryMetrics metrics) {
+            GitHubNormalizer normalizer, DeliveryIntake intake, DeliveryMetrics metrics, OwnChanges ownChanges) {
         this.bodies = bodies;
         this.authenticator = authenticator;
         this.parser = parser;
         this.normalizer = normalizer;
         this.intake = intake;
         this.metrics = metrics;
+        this.ownChanges = ownChanges;
     }
 
     @PostMapping(path = {"/github", "/github/issues"},
@@ -59,7 +62,7 @@ public class GitHubWebhookController {
         if (event.equals("ping")) {
             return intake.pong(request, IssueEvent.SOURCE_GITHUB, deliveryId);
         }
-        return intake.take(request, IssueEvent.SOURCE_GITHUB, event, deliveryId,
-                normalizer.normalize(event, deliveryId, payload));
+        return intake.take(request, IssueEvent.SOURCE_GITHUB, event, deliveryId, ownChanges.github(payload)
+                .orElseGet(() -> normalizer.normalize(event, deliveryId, payload)));
     }
 }

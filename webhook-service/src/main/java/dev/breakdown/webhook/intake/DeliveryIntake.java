@@ -28,7 +28,7 @@ public class DeliveryIntake {
         if (normalized instanceof Normalized.Ignored ignored) {
             log.info("ignored {} delivery {} ({} {}): {}", source, deliveryId, event, ignored.action(),
                     ignored.reason());
-            metrics.count(request, "ignored");
+            metrics.count(request, ignored.result());
             return ResponseEntity.status(HttpStatus.ACCEPTED).body(DeliveryResponse.ignored(deliveryId,
                     ignored.reason()));
         }

@@ -15,10 +15,16 @@ public sealed interface Normalized {
         }
     }
 
-    record Ignored(String action, String reason) implements Normalized {
+    /** @param result the metrics tag: {@code ignored}, or {@code own_change} for Breakdown's own writes (loop prevention) */
+    record Ignored(String action, String reason, String result) implements Normalized {
     }
 
     static Normalized ignored(String action, String reason) {
-        return new Ignored(action, reason);
+        return new Ignored(action, reason, "ignored");
+    }
+
+    /** A change Breakdown itself made: acting on it again would loop. */
+    static Normalized ownChange(String action, String reason) {
+        return new Ignored(action, reason, "own_change");
     }
 }

@@ -9,6 +9,7 @@ import dev.breakdown.webhook.intake.Nodes;
 import dev.breakdown.webhook.intake.Normalized;
 import dev.breakdown.webhook.intake.PayloadParser;
 import dev.breakdown.webhook.intake.RawBodyReader;
+import dev.breakdown.webhook.loop.OwnChanges;
 import dev.breakdown.webhook.signature.DeliveryAuthenticator;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
@@ -33,15 +34,17 @@ public class JiraWebhookController {
     private final JiraNormalizer normalizer;
     private final DeliveryIntake intake;
     private final DeliveryMetrics metrics;
+    private final OwnChanges ownChanges;
 
     public JiraWebhookController(RawBodyReader bodies, DeliveryAuthenticator authenticator, PayloadParser parser,
-            JiraNormalizer normalizer, DeliveryIntake intake, DeliveryMetrics metrics) {
+            JiraNormalizer normalizer, DeliveryIntake intake, DeliveryMetrics metrics, OwnChanges ownChanges) {
         this.bodies = bodies;
         this.authenticator = authenticator;
         this.parser = parser;
         this.normalizer = normalizer;
         this.intake = intake;
         this.metrics = metrics;
+        this.ownChanges = ownChanges;
     }
 
     @PostMapping(path = "/jira/webhook", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -64,7 +67,7 @@ public class JiraWebhookController {
         JsonNode payload = parser.parse(body, request.getContentType());
         String event = Nodes.text(payload.get("webhookEvent"));
         metrics.describe(request, IssueEvent.SOURCE_JIRA, event, null);
-        Normalized normalized = normalizer.normalize(identifier, payload);
+        Normalized normalized = ownChanges.jira(payload).orElseGet(() -> normalizer.normalize(identifier, payload));
         String eventId = normalized instanceof Normalized.Issue issue ? issue.event().eventId() : identifier;
         return intake.take(request, IssueEvent.SOURCE_JIRA, event, eventId, normalized);
     }

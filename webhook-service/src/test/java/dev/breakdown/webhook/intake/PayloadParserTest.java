@@ -27,7 +27,10 @@ class PayloadParserTest {
             assertThat(selected.at("/issue/" + field)).as(field).isEqualTo(full.at("/issue/" + field));
         }
         assertThat(selected.at("/issue/user/login")).isEqualTo(full.at("/issue/user/login"));
-        assertThat(selected.has("sender")).isFalse();
+        // sender is read for loop prevention, only its login and type.
+        assertThat(selected.at("/sender/login")).isEqualTo(full.at("/sender/login"));
+        assertThat(selected.path("sender").has("avatar_url")).isFalse();
+        assertThat(selected.has("organization")).isFalse();
         assertThat(selected.path("repository").size()).isEqualTo(1);
         assertThat(selected.path("issue").has("reactions")).isFalse();
     }

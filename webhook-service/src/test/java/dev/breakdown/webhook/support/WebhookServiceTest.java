@@ -10,7 +10,7 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 
 /**
  * The whole service on a random port against an embedded KRaft broker, with GitHub (two secrets: a rotation),
- * Jira and the Jira path token configured. Classes with this annotation share one context and one broker.
+ * Jira and the Jira path token configured, and Breakdown's own accounts (loop prevention). Classes with this annotation share one context and one broker.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -19,7 +19,9 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
         "breakdown.webhook.jira-secrets=" + WebhookServiceTest.JIRA_SECRET,
         "breakdown.webhook.jira-path-token=" + WebhookServiceTest.JIRA_TOKEN,
         "breakdown.webhook.projects[octo/mapped]=mapped-project",
-        "breakdown.webhook.projects.MAPPED=mapped-jira-project"})
+        "breakdown.webhook.projects.MAPPED=mapped-jira-project",
+        "breakdown.webhook.loop.github-logins=" + WebhookServiceTest.GITHUB_BOT,
+        "breakdown.webhook.loop.jira-account-ids=" + WebhookServiceTest.JIRA_BOT})
 @EmbeddedKafka(count = 1)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public @interface WebhookServiceTest {
@@ -27,4 +29,6 @@ public @interface WebhookServiceTest {
     String GITHUB_NEW_SECRET = "rotated-github-secret";
     String JIRA_SECRET = "jira-secret";
     String JIRA_TOKEN = "jira-path-token-7f3a";
+    String GITHUB_BOT = "breakdown-app[bot]";
+    String JIRA_BOT = "5b10bot0000000000000b0t";
 }
