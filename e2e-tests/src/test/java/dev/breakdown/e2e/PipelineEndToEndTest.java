@@ -108,7 +108,8 @@ class PipelineEndToEndTest {
                 Http.getOk(calendar.url("/api/meetings/" + calendarId(meetingOutcome))), Meeting.class);
         assertThat(meeting.title()).contains("Migrate billing exports to the new warehouse");
         assertThat(meeting.durationMin()).isEqualTo(15);
-        assertThat(meeting.ics()).contains("BEGIN:VCALENDAR", "BEGIN:VEVENT");
+        assertThat(meeting.ics()).endsWith("/api/meetings/" + meeting.id() + ".ics");
+        assertThat(Http.getOk(calendar.url("/api/meetings/" + meeting.id() + ".ics"))).contains("BEGIN:VCALENDAR", "BEGIN:VEVENT");
         Nudge nudge = Json.mapper().readValue(Http.getOk(calendar.url("/api/nudges/" + calendarId(nudgeOutcome))), Nudge.class);
         assertThat(nudge.to()).isEqualTo("team:triage");
         assertThat(nudge.message()).contains("Document the new API rate limits");

@@ -104,7 +104,7 @@ class GatewayFlowTest {
     void issueBecomesRecordedActionsCalendarCallsAndAcknowledgedOutcomes() throws Exception {
         IssueEvent issue = issue(101);
         Decision unblocker = new Decision("schedule_unblocker", "owner:bob", "overdue since 2025-10-10",
-                "overdue-unblocker", List.of("owner:bob", "team:triage"), 30, null);
+                "overdue-unblocker", List.of("owner:bob", "team:triage"), 30, "Unblock now: Date picker overflows the modal");
         Decision nudge = Decision.of("post_nudge", "team:triage", "new issue without owner", "new-issue-nudge");
         Decision assign = Decision.of("assign_owner", "owner:alice", "frontend label", "frontend-owner");
         Decision escalate = Decision.of("escalate_owner", "team:platform", "p0 bug", "p0-bug-escalation");
@@ -151,7 +151,8 @@ class GatewayFlowTest {
         String meetingKey = byAction.get("schedule_unblocker").eventId();
         Received meeting = requestWithKey(meetingKey);
         assertThat(meeting.path()).isEqualTo("/api/meetings");
-        assertThat(meeting.meeting().title()).isEqualTo("Unblock: Date picker overflows the modal");
+        assertThat(meeting.meeting().title()).isEqualTo("Unblock now: Date picker overflows the modal");
+        assertThat(meeting.meeting().issue()).isEqualTo(issue.url());
         assertThat(meeting.meeting().participants()).containsExactly("owner:bob", "team:triage");
         assertThat(meeting.meeting().durationMin()).isEqualTo(30);
         assertThat(meeting.meeting().startAt()).isNull();
@@ -163,7 +164,8 @@ class GatewayFlowTest {
         assertThat(nudgeRequest.nudge().to()).isEqualTo("team:triage");
         assertThat(nudgeRequest.nudge().priority()).isEqualTo("normal");
         assertThat(nudgeRequest.nudge().message()).contains("Date picker overflows the modal", issue.url());
-        assertThat(outcomeByAction.get("post_nudge").detail()).startsWith("ndg-");
+        assertThat(outcomeByAction.get("post_nudge").detail()).matches("ndg-\\d+; sent to slack:team:triage; .*");
+        assertThat(nudgeRequest.nudge().link()).isEqualTo(issue.url());
     }
 
     @Test
@@ -216,7 +218,7 @@ class GatewayFlowTest {
     @Test
     void calendarRefusingTheNudgeYieldsUnacknowledgedOutcomeWithFailureDelta() throws Exception {
         IssueEvent issue = issue(105);
-        CALENDAR.answerFor("team:refused", 422);
+        CALENDAR.answerFor("team:refused", 409);
         AGENT.decide(issue.eventId(), Decision.of("post_nudge", "team:refused", "new issue", "new-issue-nudge"));
 
         send(issue);
@@ -225,7 +227,7 @@ class GatewayFlowTest {
         OutcomeEvent outcome = outcomes.get(0).value();
         assertThat(outcome.ack()).isFalse();
         assertThat(outcome.riskDelta()).isEqualTo(0.1);
-        assertThat(outcome.detail()).isEqualTo("calendar answered 422 to POST /nudges: calendar stand-in refuses this request");
+        assertThat(outcome.detail()).isEqualTo("calendar answered 409 to POST /nudges: calendar stand-in refuses this request");
         assertThat(requestsWithKey(outcome.actionEventId())).hasSize(1);
     }
 

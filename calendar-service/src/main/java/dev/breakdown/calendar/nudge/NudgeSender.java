@@ -2,13 +2,12 @@ package dev.breakdown.calendar.nudge;
 
 import dev.breakdown.calendar.idempotency.Creation;
 import dev.breakdown.calendar.idempotency.IdempotentCreate;
-import dev.breakdown.calendar.web.BadRequestException;
 import dev.breakdown.calendar.web.NotFoundException;
-import dev.breakdown.calendar.web.TextRules;
-import dev.breakdown.contracts.calendar.Nudge;
 import dev.breakdown.contracts.calendar.NudgeRequest;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,48 +16,59 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * Validates nudge requests and records each nudge once per Idempotency-Key. Delivery is the record
- * itself (the log line and the feed); a chat or mail channel would plug in here.
+ * Records each nudge once per Idempotency-Key with its channel, then makes the first delivery attempt before
+ * answering, so the answer (and the gateway's outcome) says whether it was sent; retries happen in the background.
  */
 @Service
 public class NudgeSender {
 
-    static final String SENT = "sent";
     static final String DEFAULT_PRIORITY = "normal";
     private static final Logger log = LoggerFactory.getLogger(NudgeSender.class);
 
     private final NudgeRepository nudges;
+    private final NudgeChannels channels;
+    private final NudgeDelivery delivery;
     private final Clock clock;
 
-    public NudgeSender(NudgeRepository nudges, Clock clock) {
+    public NudgeSender(NudgeRepository nudges, NudgeChannels channels, NudgeDelivery delivery, Clock clock) {
         this.nudges = nudges;
+        this.channels = channels;
+        this.delivery = delivery;
         this.clock = clock;
     }
 
-    public Creation<Nudge> send(NudgeRequest request, Optional<String> idempotencyKey) {
-        String to = TextRules.requiredLine("to", request.to(), 320);
-        String message = TextRules.requiredText("message", request.message(), 4000);
-        String priority = request.priority() == null ? DEFAULT_PRIORITY : request.priority().strip();
-        if (!priority.matches("[A-Za-z0-9_-]{1,32}")) {
-            throw BadRequestException.invalid("priority",
-                    "must be a word of letters, digits, '-' or '_' (at most 32), e.g. low, normal, high");
-        }
-        String fingerprint = IdempotentCreate.fingerprint(List.of(to, message, priority));
-        return IdempotentCreate.create("nudge", idempotencyKey, fingerprint, nudges::findByIdempotencyKey, Nudge::id,
-                () -> {
-                    Nudge nudge = new Nudge(UUID.randomUUID().toString(), to, message, priority, SENT,
-                            clock.instant().truncatedTo(ChronoUnit.MILLIS));
+    public Creation<StoredNudge> send(NudgeRequest request, Optional<String> idempotencyKey) {
+        String to = request.to().strip();
+        String message = request.message().strip();
+        String priority = request.priority() == null ? DEFAULT_PRIORITY : request.priority();
+        String link = request.link() == null || request.link().isBlank() ? null : request.link().strip();
+        String fingerprint = IdempotentCreate.fingerprint(Arrays.asList(to, message, priority, link));
+        Creation<StoredNudge> creation = IdempotentCreate.create("nudge", idempotencyKey, fingerprint,
+                nudges::findByIdempotencyKey, StoredNudge::id, () -> {
+                    Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+                    StoredNudge nudge = channels.of(to)
+                            .map(channel -> new StoredNudge(UUID.randomUUID().toString(), to, message, priority, link,
+                                    StoredNudge.PENDING, channel.name(), channel.webhook(), 0, now, null, now, null))
+                            .orElseGet(() -> new StoredNudge(UUID.randomUUID().toString(), to, message, priority, link,
+                                    StoredNudge.STORED, null, null, 0, null,
+                                    "no channel for " + to + ": no Slack webhook in the team directory and no NUDGE_SLACK_WEBHOOK_URL",
+                                    now, null));
                     nudges.insert(nudge, idempotencyKey.orElse(null), fingerprint);
-                    log.info("Nudge {} to {} ({}): {}", nudge.id(), to, priority, message);
+                    log.info("Nudge {} to {} ({}) {}", nudge.id(), to, priority,
+                            nudge.channel() == null ? "stored: no channel" : "for " + nudge.channel());
                     return nudge;
                 });
+        if (!creation.replayed() && StoredNudge.PENDING.equals(creation.entity().status())) {
+            return new Creation<>(delivery.attempt(creation.entity()), false);
+        }
+        return creation;
     }
 
-    public Nudge find(String id) {
+    public StoredNudge find(String id) {
         return nudges.findById(id).orElseThrow(() -> new NotFoundException("No nudge with id '" + id + "'"));
     }
 
-    public List<Nudge> latest(int limit) {
-        return nudges.findLatest(limit);
+    public List<StoredNudge> find(String to, String status, int limit) {
+        return nudges.find(to, status, limit);
     }
 }

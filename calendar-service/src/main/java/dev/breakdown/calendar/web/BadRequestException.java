@@ -1,24 +1,30 @@
 package dev.breakdown.calendar.web;
 
-/** Input the caller must fix; answered with 400 and the given error code. */
+/** Input the caller must fix; answered with 400, the given error code and, when one field is at fault, its name. */
 public class BadRequestException extends RuntimeException {
 
     private final String error;
+    private final String field;
 
     public BadRequestException(String error, String message) {
-        super(message);
-        this.error = error;
+        this(error, message, null);
     }
 
-    public static BadRequestException missing(String field, String what) {
-        return new BadRequestException("missing_field", "Field '" + field + "' is required: " + what);
+    private BadRequestException(String error, String message, String field) {
+        super(message);
+        this.error = error;
+        this.field = field;
     }
 
     public static BadRequestException invalid(String field, String why) {
-        return new BadRequestException("invalid_field", "Field '" + field + "' " + why);
+        return new BadRequestException("invalid_field", "Field '" + field + "' " + why, field);
     }
 
     public String error() {
         return error;
+    }
+
+    public String field() {
+        return field;
     }
 }

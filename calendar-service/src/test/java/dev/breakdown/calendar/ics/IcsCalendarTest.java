@@ -3,65 +3,76 @@ package dev.breakdown.calendar.ics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.breakdown.calendar.CalendarProperties;
-import java.nio.charset.StandardCharsets;
+import dev.breakdown.calendar.Ics;
+import dev.breakdown.calendar.meeting.StoredMeeting;
+import dev.breakdown.platform.directory.TeamDirectory;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
+import net.fortuna.ical4j.model.component.VEvent;
 import org.junit.jupiter.api.Test;
 
+/** Our VCALENDAR text, read back with ical4j's parser. */
 class IcsCalendarTest {
 
-    private final IcsCalendar calendar = new IcsCalendar(new CalendarProperties(15, "breakdown.example"));
+    private static final TeamDirectory DIRECTORY = TeamDirectory.read("""
+            people:
+              alice: {name: Alice Liddell, email: alice@example.com, zone: Europe/Berlin}
+            teams:
+              triage: {members: [dana]}
+            """, "test directory");
 
-    private String render(String title, List<String> participants) {
-        return calendar.render(new IcsCalendar.Event("m-1", title, participants,
-                Instant.parse("2025-10-21T23:50:00Z"), 15, Instant.parse("2025-10-20T12:00:00.123Z")));
+    private final IcsCalendar calendar = new IcsCalendar(new CalendarProperties(15, "breakdown.example",
+            "http://localhost:7300", null, new CalendarProperties.Scheduling(14),
+            new CalendarProperties.Nudges(null, Duration.ofSeconds(2), Duration.ofMinutes(10), 10, Duration.ofSeconds(1),
+                    Duration.ofSeconds(10))), DIRECTORY);
+
+    private static StoredMeeting meeting(String id, String title, String status, int sequence) {
+        return new StoredMeeting(id, title, List.of("owner:alice", "team:triage"), List.of("alice", "dana"),
+                Instant.parse("2025-10-21T23:50:00Z"), 15, status, sequence, "https://github.com/acme/app/issues/7",
+                null, "why", Instant.parse("2025-10-20T12:00:00.123Z"), Instant.parse("2025-10-20T13:00:00Z"));
     }
 
     @Test
-    void eventHasUtcTimesUidAndEndAfterDuration() {
-        String ics = render("Sync", List.of("owner:alice"));
+    void titleWithCommasSemicolonsNewlinesAndNonAsciiSurvivesTheRoundTrip() {
+        String title = "Unblock: PROJ-789, billing; exports\nsecond line \\ Grüße, 日本語 ✓ " + "ü".repeat(60);
 
-        assertThat(ics).isEqualTo(String.join("\r\n",
-                "BEGIN:VCALENDAR",
-                "VERSION:2.0",
-                "PRODID:-//Breakdown//calendar-service//EN",
-                "CALSCALE:GREGORIAN",
-                "BEGIN:VEVENT",
-                "UID:m-1@breakdown.example",
-                "DTSTAMP:20251020T120000Z",
-                "DTSTART:20251021T235000Z",
-                "DTEND:20251022T000500Z",
-                "SUMMARY:Sync",
-                "STATUS:CONFIRMED",
-                "ATTENDEE;CN=\"owner:alice\";ROLE=REQ-PARTICIPANT:urn:breakdown:owner:alice",
-                "END:VEVENT",
-                "END:VCALENDAR",
-                ""));
+        String text = calendar.render("Breakdown", List.of(meeting("m-1", title, StoredMeeting.SCHEDULED, 0)));
+
+        VEvent event = Ics.onlyEvent(text);
+        assertThat(Ics.value(event, "SUMMARY")).isEqualTo(title);
+        assertThat(text).contains("PROJ-789\\, billing\\; exports\\nsecond line \\\\ Gr");
     }
 
     @Test
-    void summaryEscapesTextSpecials() {
-        assertThat(render("a\\b;c,d\ne", List.of("x"))).contains("\r\nSUMMARY:a\\\\b\\;c\\,d\\ne\r\n");
+    void eventCarriesUidTimesSequenceStatusOrganizerAndAttendees() {
+        VEvent event = Ics.onlyEvent(calendar.render("Breakdown", List.of(meeting("m-1", "Sync", StoredMeeting.SCHEDULED, 2))));
+
+        assertThat(Ics.value(event, "UID")).isEqualTo("m-1@breakdown.example");
+        assertThat(Ics.value(event, "DTSTART")).isEqualTo("20251021T235000Z");
+        assertThat(Ics.value(event, "DTEND")).isEqualTo("20251022T000500Z");
+        assertThat(Ics.value(event, "DTSTAMP")).isEqualTo("20251020T130000Z");
+        assertThat(Ics.value(event, "SEQUENCE")).isEqualTo("2");
+        assertThat(Ics.value(event, "STATUS")).isEqualTo("CONFIRMED");
+        assertThat(Ics.value(event, "ORGANIZER")).isEqualTo("mailto:calendar@breakdown.example");
+        assertThat(Ics.value(event, "URL")).isEqualTo("https://github.com/acme/app/issues/7");
+        assertThat(Ics.values(event, "ATTENDEE")).containsExactly("urn:breakdown:team:triage", "mailto:alice@example.com",
+                "urn:breakdown:person:dana");
+        assertThat(event.getProperties("ATTENDEE").get(1).toString()).contains("CN=Alice Liddell");
+        assertThat(event.getProperties("ATTENDEE").get(2).toString()).contains("MEMBER=\"urn:breakdown:team:triage\"");
     }
 
     @Test
-    void attendeesAreUrisWithQuotedNames() {
-        String ics = render("t", List.of("Bob \"The\" Builder", "dev@example.com")).replace("\r\n ", "");
+    void cancelledMeetingSaysSo() {
+        VEvent event = Ics.onlyEvent(calendar.render("Breakdown", List.of(meeting("m-1", "Sync", StoredMeeting.CANCELLED, 1))));
 
-        assertThat(ics).contains("ATTENDEE;CN=\"Bob The Builder\";ROLE=REQ-PARTICIPANT:urn:breakdown:Bob%20%22The%22%20Builder\r\n");
-        assertThat(ics).contains("ATTENDEE;CN=\"dev@example.com\";ROLE=REQ-PARTICIPANT:mailto:dev@example.com\r\n");
+        assertThat(Ics.value(event, "STATUS")).isEqualTo("CANCELLED");
+        assertThat(Ics.value(event, "SEQUENCE")).isEqualTo("1");
     }
 
     @Test
-    void longLinesAreFoldedAtSeventyFiveOctetsWithoutSplittingCharacters() {
-        String title = "Überfällige Migration – " + "ä€😀".repeat(30);
-        String ics = render(title, List.of("x"));
-
-        List<String> lines = Arrays.asList(ics.split("\r\n"));
-        assertThat(lines).allSatisfy(l -> assertThat(l.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(75));
-        // Unfolding (RFC 5545 3.1: drop CRLF followed by one space) restores the summary exactly.
-        assertThat(ics.replace("\r\n ", "")).contains("SUMMARY:" + title + "\r\n");
-        assertThat(ics).doesNotContain("\uFFFD");
+    void longLinesAreFoldedByOctets() {
+        assertThat(IcsCalendar.refold("SUMMARY:" + "ü".repeat(40) + "\r\n"))
+                .isEqualTo("SUMMARY:" + "ü".repeat(33) + "\r\n " + "ü".repeat(7) + "\r\n");
     }
 }

@@ -62,7 +62,7 @@ class NudgeApiTest {
     }
 
     @Test
-    void sentNudgeIsRetrievableByIdAndListed() {
+    void nudgeWithoutChannelIsStoredRetrievableByIdAndListed() {
         Response created = http.postJson("/api/nudges", TRIAGE_NUDGE);
 
         assertThat(created.status()).isEqualTo(201);
@@ -72,7 +72,8 @@ class NudgeApiTest {
         assertThat(nudge.get("to").asString()).isEqualTo("team:triage");
         assertThat(nudge.get("message").asString()).startsWith("New issue needs triage: Document");
         assertThat(nudge.get("priority").asString()).isEqualTo("normal");
-        assertThat(nudge.get("status").asString()).isEqualTo("sent");
+        assertThat(nudge.get("status").asString()).isEqualTo("stored");
+        assertThat(nudge.get("reason").asString()).contains("NUDGE_SLACK_WEBHOOK_URL");
         assertThat(nudge.get("created_at").asString()).isNotBlank();
 
         Response fetched = http.get("/api/nudges/" + id);
@@ -111,7 +112,7 @@ class NudgeApiTest {
 
         Response conflict = http.postJson("/api/nudges", "{\"to\": \"team:triage\", \"message\": \"other\"}", key);
 
-        assertThat(conflict.status()).isEqualTo(422);
+        assertThat(conflict.status()).isEqualTo(409);
         assertThat(conflict.json().get("error").asString()).isEqualTo("idempotency_key_reused");
         assertThat(rowsWithKey(key)).isEqualTo(1);
     }
@@ -184,6 +185,6 @@ class NudgeApiTest {
     private void assertRejected(String body, String field) {
         Response response = http.postJson("/api/nudges", body);
         assertThat(response.status()).as(response.toString()).isEqualTo(400);
-        assertThat(response.json().get("message").asString()).as(response.toString()).contains("'" + field + "'");
+        assertThat(response.json().get("detail").asString()).as(response.toString()).contains("'" + field + "'");
     }
 }

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * One decision of the agent. {@code participants} and {@code duration_min} matter to
- * {@code schedule_unblocker}, {@code message} to {@code post_nudge}; other agents may leave them out.
+ * {@code schedule_unblocker}; {@code message} is the nudge's text for {@code post_nudge} and the meeting's title for
+ * {@code schedule_unblocker} (both from the policy's templates). Other agents may leave them out.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -74,15 +74,17 @@ public class CalendarClient {
         return answer;
     }
 
-    // calendar-service answers errors as {"error": ..., "message": ...}; anything else is quoted as is.
+    // calendar-service answers errors as RFC 9457 problems ({"detail": ...}); anything else is quoted as is.
     private static String reason(String body) {
         if (body == null || body.isBlank()) {
             return "";
         }
         try {
             JsonNode json = Json.mapper().readTree(body);
-            if (json.hasNonNull("message")) {
-                return ": " + json.get("message").asString();
+            for (String field : new String[] {"detail", "message"}) {
+                if (json.hasNonNull(field)) {
+                    return ": " + json.get(field).asString();
+                }
             }
         } catch (RuntimeException notJson) {
             // fall through to the raw body

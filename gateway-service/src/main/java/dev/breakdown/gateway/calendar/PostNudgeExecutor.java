@@ -11,7 +11,10 @@ import dev.breakdown.gateway.writeback.WriteBack;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
 
-/** post_nudge: sends a notification to the target through calendar-service, and comments it on the issue. */
+/**
+ * post_nudge: sends the agent's message to the target through calendar-service (which delivers it to the target's
+ * channel), and comments it on the issue. Detail: {@code <nudge id>; <delivery status>; <write-back>}.
+ */
 @Component
 public class PostNudgeExecutor implements ActionExecutor {
 
@@ -40,9 +43,20 @@ public class PostNudgeExecutor implements ActionExecutor {
         String message = decision.message() == null || decision.message().isBlank()
                 ? "Please take a look at \"" + issue.title() + "\": " + issue.url()
                 : decision.message();
-        NudgeRequest request = new NudgeRequest(decision.target(), message, isEscalation(decision, issue) ? "high" : "normal");
+        NudgeRequest request = new NudgeRequest(decision.target(), message, isEscalation(decision, issue) ? "high" : "normal",
+                issue.url());
         Nudge nudge = calendar.createNudge(request, context.idempotencyKey());
-        return nudge.id() + "; " + writeBack.comment(context, "Nudge for " + decision.target() + ": " + message);
+        return nudge.id() + "; " + delivery(nudge) + "; "
+                + writeBack.comment(context, "Nudge for " + decision.target() + ": " + message);
+    }
+
+    /** "sent to slack:team:triage", "pending: Slack answered 503 ...", "stored: no channel ...", "failed: ...". */
+    static String delivery(Nudge nudge) {
+        String status = nudge.status() == null ? "accepted" : nudge.status();
+        if ("sent".equals(status) && nudge.channel() != null) {
+            return "sent to " + nudge.channel();
+        }
+        return status + (nudge.reason() == null ? "" : ": " + nudge.reason());
     }
 
     /** An escalation: the deciding policy says so, or the issue is top priority (P0 / Highest / label p0). */

@@ -46,7 +46,11 @@ public class ScheduleUnblockerExecutor implements ActionExecutor {
                 ? List.of(decision.target())
                 : decision.participants();
         int duration = decision.durationMin() == null ? DEFAULT_DURATION_MIN : decision.durationMin();
-        MeetingRequest request = new MeetingRequest("Unblock: " + context.issue().title(), participants, null, duration);
+        // The agent's title (its policy's template) when it gave one.
+        String title = decision.message() == null || decision.message().isBlank()
+                ? "Unblock: " + context.issue().title()
+                : decision.message();
+        MeetingRequest request = new MeetingRequest(title, participants, null, duration, context.issue().url());
         Meeting meeting = calendar.createMeeting(request, idempotencyKey(context));
         // One comment per meeting, whichever action booked it: the marker is the meeting's Idempotency-Key.
         return meeting.id() + "; " + writeBack.comment(context, idempotencyKey(context), links.announcement(meeting));

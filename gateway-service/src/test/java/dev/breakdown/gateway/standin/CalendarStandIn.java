@@ -7,6 +7,7 @@ import dev.breakdown.contracts.calendar.Meeting;
 import dev.breakdown.contracts.calendar.MeetingRequest;
 import dev.breakdown.contracts.calendar.Nudge;
 import dev.breakdown.contracts.calendar.NudgeRequest;
+import dev.breakdown.contracts.calendar.Scheduling;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Instant;
@@ -96,8 +97,10 @@ public final class CalendarStandIn implements AutoCloseable {
             String id = idsByKey.computeIfAbsent(key == null ? "no-key-" + sequence.get() : key,
                     k -> "mtg-" + sequence.incrementAndGet());
             Instant start = Instant.parse("2030-01-07T09:00:00Z");
-            AgentStandIn.respond(exchange, 201, new Meeting(id, request.title(), request.participants(), start,
-                    request.durationMin(), "scheduled", "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n", Instant.now()));
+            AgentStandIn.respond(exchange, 201, new Meeting(id, request.title(), request.participants(),
+                    request.participants(), start, request.durationMin(), "scheduled", 0, request.issue(),
+                    new Scheduling(null, "stand-in"), "http://calendar.invalid/api/meetings/" + id + ".ics",
+                    Instant.now(), Instant.now()));
         }
     }
 
@@ -114,7 +117,8 @@ public final class CalendarStandIn implements AutoCloseable {
             String id = idsByKey.computeIfAbsent(key == null ? "no-key-" + sequence.get() : key,
                     k -> "ndg-" + sequence.incrementAndGet());
             AgentStandIn.respond(exchange, 201,
-                    new Nudge(id, request.to(), request.message(), request.priority(), "sent", Instant.now()));
+                    new Nudge(id, request.to(), request.message(), request.priority(), request.link(), "sent",
+                            "slack:" + request.to(), null, 1, Instant.now(), Instant.now()));
         }
     }
 
@@ -139,7 +143,7 @@ public final class CalendarStandIn implements AutoCloseable {
 
     private static void fail(HttpExchange exchange, int status) throws IOException {
         String message = status >= 500 ? "calendar stand-in is down" : "calendar stand-in refuses this request";
-        AgentStandIn.respond(exchange, status, Map.of("error", "planned", "message", message));
+        AgentStandIn.respond(exchange, status, Map.of("error", "planned", "status", status, "detail", message));
     }
 
     @Override
