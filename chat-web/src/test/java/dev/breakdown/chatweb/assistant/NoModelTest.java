@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "breakdown.chat-web.assistant.api-key=",
         "breakdown.chat-web.assistant.base-url=https://api.openai.com/v1",
-        "spring.ai.openai.api-key=not-configured",
+        "spring.ai.openai.api-key=",
         "logging.level.kafka=WARN", "logging.level.org.apache.kafka=WARN", "logging.level.state.change.logger=WARN"})
 @EmbeddedKafka(partitions = 1, topics = {Topics.ACTIONS, Topics.OUTCOMES, Topics.CHATKIT_TELEMETRY})
 class NoModelTest {
