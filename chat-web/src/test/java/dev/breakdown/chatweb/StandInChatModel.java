@@ -59,7 +59,7 @@ public final class StandInChatModel implements AutoCloseable {
         chunks.add("{\"id\":\"chatcmpl-standin\",\"object\":\"chat.completion.chunk\",\"created\":1764450000,"
                 + "\"model\":\"stand-in\",\"choices\":[],\"usage\":{\"prompt_tokens\":42,\"completion_tokens\":7,"
                 + "\"total_tokens\":49}}");
-        replies.add(new Reply(200, chunks, Duration.ZERO));
+        replies.add(new Reply(200, chunks, Duration.ZERO, Duration.ZERO));
     }
 
     /** The next request gets one tool call whose arguments arrive split over several chunks, as OpenAI sends them. */
@@ -74,13 +74,21 @@ public final class StandInChatModel implements AutoCloseable {
                     + "}}]}", null));
         }
         chunks.add(chunk("{}", "tool_calls"));
-        replies.add(new Reply(200, chunks, Duration.ZERO));
+        replies.add(new Reply(200, chunks, Duration.ZERO, Duration.ZERO));
     }
 
     /** The next request gets an HTTP error with OpenAI's error body. */
     public void fail(int status, String message) {
         replies.add(new Reply(status, List.of("{\"error\":{\"message\":" + JSON.writeValueAsString(message)
-                + ",\"type\":\"test_error\",\"code\":null}}"), Duration.ZERO));
+                + ",\"type\":\"test_error\",\"code\":null}}"), Duration.ZERO, Duration.ZERO));
+    }
+
+    /** The next request gets this text, one piece every {@code gap}, as a slow model streams. */
+    public void answerSlowly(Duration gap, String... pieces) {
+        answerText(pieces);
+        Reply last = replies.stream().reduce((a, b) -> b).orElseThrow();
+        replies.remove(last);
+        replies.add(new Reply(last.status(), last.chunks(), Duration.ZERO, gap));
     }
 
     /** The next request is answered only after {@code delay}. */
@@ -88,7 +96,7 @@ public final class StandInChatModel implements AutoCloseable {
         answerText(text);
         Reply last = replies.stream().reduce((a, b) -> b).orElseThrow();
         replies.remove(last);
-        replies.add(new Reply(last.status(), last.chunks(), delay));
+        replies.add(new Reply(last.status(), last.chunks(), delay, Duration.ZERO));
     }
 
     private static String chunk(String delta, String finishReason) {
@@ -103,13 +111,10 @@ public final class StandInChatModel implements AutoCloseable {
                 exchange.getRequestHeaders().getFirst("Authorization"), body.isEmpty() ? null : JSON.readTree(body)));
         Reply reply = replies.poll();
         if (reply == null) {
-            reply = new Reply(500, List.of("{\"error\":{\"message\":\"no reply scripted\",\"type\":\"test\"}}"), Duration.ZERO);
+            reply = new Reply(500, List.of("{\"error\":{\"message\":\"no reply scripted\",\"type\":\"test\"}}"), Duration.ZERO,
+                    Duration.ZERO);
         }
-        try {
-            Thread.sleep(reply.delay().toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        pause(reply.delay());
         try (OutputStream out = exchange.getResponseBody()) {
             if (reply.status() != 200) {
                 byte[] bytes = reply.chunks().get(0).getBytes(StandardCharsets.UTF_8);
@@ -123,10 +128,19 @@ public final class StandInChatModel implements AutoCloseable {
             for (String chunk : reply.chunks()) {
                 out.write(("data: " + chunk + "\n\n").getBytes(StandardCharsets.UTF_8));
                 out.flush();
+                pause(reply.gap());
             }
             out.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
         } catch (IOException clientLeft) {
             // the app gave up waiting (time-out tests); nothing to answer
+        }
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -138,6 +152,6 @@ public final class StandInChatModel implements AutoCloseable {
     public record Received(String method, String path, String authorization, JsonNode body) {
     }
 
-    private record Reply(int status, List<String> chunks, Duration delay) {
+    private record Reply(int status, List<String> chunks, Duration delay, Duration gap) {
     }
 }

@@ -5,9 +5,18 @@ import static dev.breakdown.chatweb.ChatKitClient.addMessage;
 import static dev.breakdown.chatweb.ChatKitClient.create;
 import static dev.breakdown.chatweb.ChatKitClient.types;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.breakdown.chatweb.LiveChatWebTest;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -251,6 +260,31 @@ class ChatKitProtocolTest extends LiveChatWebTest {
         assertThat(events.get(1).get("code").asString()).isEqualTo("custom");
         assertThat(events.get(1).get("message").asString()).contains("approve");
         assertThat(events.get(1).get("allow_retry").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aStoppedAnswerKeepsWhatWasSaidSoFar() throws Exception {
+        String user = user();
+        String threadId = newThread(user, "long story");
+        MODEL.answerSlowly(Duration.ofMillis(300), "Once ", "upon ", "a ", "time ", "there ", "was ", "a ", "very ",
+                "long ", "answer.");
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/chatkit"))
+                .header("Cookie", "chatkit_session_id=" + user)
+                .POST(HttpRequest.BodyPublishers.ofString(addMessage(threadId, "tell me more"))).build();
+        HttpResponse<InputStream> stream = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofInputStream());
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null && !line.contains("text_delta")) {
+                // read up to the first token, then stop listening as a user pressing stop does
+            }
+        }
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode last = chatkit.json(user, "{\"type\":\"items.list\",\"params\":{\"thread_id\":\"" + threadId
+                    + "\",\"limit\":1}}").get("data").get(0);
+            assertThat(last.get("type").asString()).isEqualTo("assistant_message");
+            assertThat(text(last)).startsWith("Once ").isNotEqualTo("Once upon a time there was a very long answer.");
+        });
     }
 
     @Test
