@@ -98,11 +98,16 @@ function renderChart() {
   const projects = [...risk.keys()].filter((p) => !filters.project || p === filters.project).sort();
   document.getElementById('risk-empty').hidden = projects.length > 0;
   const times = [...new Set(projects.flatMap((p) => risk.get(p).map((point) => point[0])))].sort((a, b) => a - b);
+  // Every project starts the window at zero, a minute before the first outcome shown.
+  if (times.length) times.unshift(times[0] - 60_000);
   const data = [times.map((t) => t / 1000)];
   for (const project of projects) {
     const series = risk.get(project);
     let i = 0; let value = null;
-    data.push(times.map((t) => { while (i < series.length && series[i][0] <= t) value = series[i++][1]; return value; }));
+    data.push(times.map((t, n) => {
+      while (i < series.length && series[i][0] <= t) value = series[i++][1];
+      return n === 0 ? 0 : value;
+    }));
   }
   const container = document.getElementById('risk-chart');
   const key = projects.join('|');
@@ -113,6 +118,7 @@ function renderChart() {
     chart = new uPlot({
       width: container.clientWidth || 600, height: 240,
       scales: { x: { time: true } },
+      legend: { live: false },
       series: [{}, ...projects.map((p, n) => ({ label: p, stroke: palette[n % palette.length], width: 2, paths: uPlot.paths.stepped({ align: 1 }) }))],
       axes: [{ stroke: getComputedStyle(document.body).color }, { stroke: getComputedStyle(document.body).color }],
     }, data, container);

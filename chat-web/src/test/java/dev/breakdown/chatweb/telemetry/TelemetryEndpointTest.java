@@ -4,13 +4,11 @@ import static dev.breakdown.chatweb.support.Browserless.json;
 import static dev.breakdown.chatweb.support.Browserless.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.breakdown.chatweb.support.TopicReader;
 import dev.breakdown.contracts.Json;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,10 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.kafka.test.utils.KafkaTestUtils;
 import tools.jackson.databind.JsonNode;
 
 /** {@code POST /api/telemetry} on a real broker: the record it writes and every refusal. */
@@ -32,20 +28,16 @@ class TelemetryEndpointTest {
     int port;
     @Autowired
     EmbeddedKafkaBroker broker;
-    Consumer<String, String> consumer;
+    TopicReader topic;
 
     @BeforeEach
     void subscribe() {
-        Map<String, Object> props = KafkaTestUtils.consumerProps(broker, "telemetry-test-" + System.nanoTime(), false);
-        consumer = new DefaultKafkaConsumerFactory<String, String>(props,
-                new org.apache.kafka.common.serialization.StringDeserializer(),
-                new org.apache.kafka.common.serialization.StringDeserializer()).createConsumer();
-        broker.consumeFromAnEmbeddedTopic(consumer, "chatkit_telemetry");
+        topic = new TopicReader(broker, "chatkit_telemetry");
     }
 
     @AfterEach
     void close() {
-        consumer.close();
+        topic.close();
     }
 
     String url() {
@@ -57,16 +49,7 @@ class TelemetryEndpointTest {
     }
 
     List<ConsumerRecord<String, String>> recordsFor(String user, int expected, Duration wait) {
-        List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        long deadline = System.currentTimeMillis() + wait.toMillis();
-        while (found.size() < expected && System.currentTimeMillis() < deadline) {
-            consumer.poll(Duration.ofMillis(200)).forEach(r -> {
-                if (user.equals(r.key())) {
-                    found.add(r);
-                }
-            });
-        }
-        return found;
+        return topic.recordsFor(user, expected, wait);
     }
 
     @Test
