@@ -17,9 +17,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The thread store on PostgreSQL (CHAT_DATASOURCE_URL): Flyway migrates a fresh database, and threads, items, paging,
- * titles, feedback and deletes behave as on the embedded database. Needs the local PostgreSQL (127.0.0.1:5432, user
- * postgres, trust; TEST_PG_URL / TEST_PG_USER / TEST_PG_PASSWORD to point elsewhere): without it the test fails.
+ * The thread store on PostgreSQL (CHAT_DATASOURCE_URL): Flyway migrates a database another service already uses, and
+ * threads, items, paging, titles, feedback and deletes behave as on the embedded database. Needs the local PostgreSQL
+ * (127.0.0.1:5432, user postgres, trust; TEST_PG_URL / TEST_PG_USER / TEST_PG_PASSWORD to point elsewhere): without
+ * it the test fails.
  */
 class ChatKitPostgresTest extends LiveChatWebTest {
     private static final String SERVER = env("TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/");
@@ -29,7 +30,9 @@ class ChatKitPostgresTest extends LiveChatWebTest {
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
-        execute("CREATE DATABASE " + DATABASE);
+        execute("postgres", "CREATE DATABASE " + DATABASE);
+        // The shared database of a compose setup: another service's tables are already there.
+        execute(DATABASE, "CREATE TABLE meeting (id VARCHAR(64) PRIMARY KEY)");
         registry.add("spring.datasource.url", () -> SERVER + DATABASE);
         registry.add("spring.datasource.username", () -> USER);
         registry.add("spring.datasource.password", () -> PASSWORD);
@@ -38,12 +41,14 @@ class ChatKitPostgresTest extends LiveChatWebTest {
     @AfterAll
     static void drop() {
         // FORCE closes the pool the cached context still holds (PostgreSQL 13+).
-        execute("DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
+        execute("postgres", "DROP DATABASE IF EXISTS " + DATABASE + " WITH (FORCE)");
     }
 
     @Test
     void threadsAndItemsLiveInPostgres() {
         assertThat(jdbc.sql("SELECT current_database()").query(String.class).single()).isEqualTo(DATABASE);
+        assertThat(jdbc.sql("SELECT version FROM flyway_history_chat WHERE success ORDER BY installed_rank")
+                .query(String.class).list()).as("baselined below V1, then migrated").containsExactly("0", "1");
         String user = "pg-user-" + UUID.randomUUID();
         MODEL.answerText("First ", "answer.");
         List<JsonNode> events = chatkit.events(user, create("Stored in PostgreSQL?"));
@@ -83,8 +88,8 @@ class ChatKitPostgresTest extends LiveChatWebTest {
                 .statusCode()).isEqualTo(404);
     }
 
-    private static void execute(String sql) {
-        try (Connection connection = DriverManager.getConnection(SERVER + "postgres", USER, PASSWORD)) {
+    private static void execute(String database, String sql) {
+        try (Connection connection = DriverManager.getConnection(SERVER + database, USER, PASSWORD)) {
             connection.createStatement().execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("This test needs a running PostgreSQL at " + SERVER + " (user " + USER
