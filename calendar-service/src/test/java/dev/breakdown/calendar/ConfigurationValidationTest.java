@@ -27,4 +27,28 @@ class ConfigurationValidationTest {
         assertThatThrownBy(() -> start("breakdown.calendar.uid-domain=not a host"))
                 .hasStackTraceContaining("uidDomain");
     }
+
+    @Test
+    void publicUrlThatIsNoHttpUrlStopsTheServiceNamingTheVariable() {
+        assertThatThrownBy(() -> start("breakdown.calendar.public-url=localhost:7300"))
+                .hasStackTraceContaining("CALENDAR_PUBLIC_URL");
+    }
+
+    @Test
+    void shortFeedTokenStopsTheServiceNamingTheVariable() {
+        assertThatThrownBy(() -> start("breakdown.calendar.feed-token=secret"))
+                .hasStackTraceContaining("CALENDAR_FEED_TOKEN");
+    }
+
+    @Test
+    void slackWebhookThatIsNoUrlStopsTheServiceNamingTheVariable() {
+        assertThatThrownBy(() -> start("breakdown.calendar.nudges.slack-webhook-url=hooks.slack.com/services/T0"))
+                .hasStackTraceContaining("NUDGE_SLACK_WEBHOOK_URL");
+    }
+
+    @Test
+    void horizonOutOfRangeStopsTheServiceNamingTheVariable() {
+        assertThatThrownBy(() -> start("breakdown.calendar.scheduling.horizon-days=0"))
+                .hasStackTraceContaining("CALENDAR_SCHEDULING_HORIZON_DAYS");
+    }
 }

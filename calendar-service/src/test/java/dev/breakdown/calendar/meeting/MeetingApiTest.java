@@ -114,6 +114,17 @@ class MeetingApiTest {
     }
 
     @Test
+    void openApiDocumentDescribesTheEndpoints() {
+        Response docs = http.get("/v3/api-docs");
+
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.json().get("openapi").asString()).startsWith("3.");
+        assertThat(docs.json().get("paths").propertyNames()).contains("/api/meetings", "/api/meetings/{id}",
+                "/api/meetings/{id}.ics", "/api/meetings/{id}/cancel", "/api/meetings/{id}/reschedule", "/api/nudges",
+                "/api/nudges/{id}", "/api/calendars/{person}.ics", "/api/calendars/team/{team}.ics");
+    }
+
+    @Test
     void listShowsNewestFirstAndHonoursLimit() {
         String older = http.postJson("/api/meetings", unblocker("older")).json().get("id").asString();
         String newer = http.postJson("/api/meetings", unblocker("newer")).json().get("id").asString();
