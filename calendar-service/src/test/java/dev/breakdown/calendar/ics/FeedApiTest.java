@@ -3,6 +3,7 @@ package dev.breakdown.calendar.ics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.breakdown.calendar.Http;
+import dev.breakdown.calendar.ServiceApiTest;
 import dev.breakdown.calendar.Http.Response;
 import dev.breakdown.calendar.Ics;
 import dev.breakdown.calendar.PostgresDatabase;
@@ -11,11 +12,9 @@ import dev.breakdown.contracts.Json;
 import java.util.List;
 import java.util.Map;
 import net.fortuna.ical4j.model.component.VEvent;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -23,7 +22,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /** Subscribable calendars of a person and a team, behind a feed token, read back with ical4j; on PostgreSQL. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
-class FeedApiTest {
+class FeedApiTest extends ServiceApiTest {
 
     private static final String TOKEN = "feed-token-0123456789abcdef";
 
@@ -43,16 +42,6 @@ class FeedApiTest {
         registry.add("breakdown.teams-file", () -> teams);
         registry.add("breakdown.calendar.feed-token", () -> TOKEN);
         registry.add("breakdown.calendar.public-url", () -> "https://calendar.example.com/");
-    }
-
-    @LocalServerPort
-    int port;
-
-    Http http;
-
-    @BeforeEach
-    void client() {
-        http = new Http(port);
     }
 
     private String meeting(String title, List<String> participants, String start) {

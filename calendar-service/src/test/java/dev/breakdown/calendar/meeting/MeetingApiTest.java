@@ -3,6 +3,7 @@ package dev.breakdown.calendar.meeting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.breakdown.calendar.Http;
+import dev.breakdown.calendar.ServiceApiTest;
 import dev.breakdown.calendar.Http.Response;
 import dev.breakdown.calendar.PostgresDatabase;
 import java.time.Duration;
@@ -12,14 +13,12 @@ import java.util.UUID;
 import java.util.stream.StreamSupport;
 import dev.breakdown.calendar.Ics;
 import net.fortuna.ical4j.model.component.VEvent;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -29,7 +28,7 @@ import tools.jackson.databind.JsonNode;
 /** The meetings API over HTTP, against a real PostgreSQL database. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
-class MeetingApiTest {
+class MeetingApiTest extends ServiceApiTest {
 
     @RegisterExtension
     static final PostgresDatabase database = new PostgresDatabase("meetings");
@@ -39,18 +38,8 @@ class MeetingApiTest {
         database.register(registry);
     }
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     JdbcClient jdbc;
-
-    Http http;
-
-    @BeforeEach
-    void client() {
-        http = new Http(port);
-    }
 
     /** Each title its own hour, so meetings of different tests never collide for the same people. */
     private static String unblocker(String title) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.breakdown.calendar.CalendarApplication;
 import dev.breakdown.calendar.FixedClock;
 import dev.breakdown.calendar.Http;
+import dev.breakdown.calendar.ServiceApiTest;
 import dev.breakdown.calendar.Http.Response;
 import dev.breakdown.calendar.Ics;
 import dev.breakdown.calendar.TeamsFile;
@@ -15,10 +16,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import tools.jackson.databind.JsonNode;
@@ -31,7 +30,7 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(classes = {CalendarApplication.class, FixedClock.class}, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
-abstract class SchedulingApiTest {
+abstract class SchedulingApiTest extends ServiceApiTest {
 
     private static final String TEAMS = """
             defaults: {zone: UTC, hours: "09:00-17:00", days: mon-fri}
@@ -60,16 +59,6 @@ abstract class SchedulingApiTest {
     static void directory(DynamicPropertyRegistry registry) {
         String file = TeamsFile.write(TEAMS).toString();
         registry.add("breakdown.teams-file", () -> file);
-    }
-
-    @LocalServerPort
-    int port;
-
-    Http http;
-
-    @BeforeEach
-    void client() {
-        http = new Http(port);
     }
 
     private Response book(String participants, String startAt, int minutes) {

@@ -3,17 +3,16 @@ package dev.breakdown.calendar.nudge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.breakdown.calendar.Http;
+import dev.breakdown.calendar.ServiceApiTest;
 import dev.breakdown.calendar.Http.Response;
 import dev.breakdown.calendar.PostgresDatabase;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -23,7 +22,7 @@ import tools.jackson.databind.JsonNode;
 /** The nudges API over HTTP, against a real PostgreSQL database. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
-class NudgeApiTest {
+class NudgeApiTest extends ServiceApiTest {
 
     @RegisterExtension
     static final PostgresDatabase database = new PostgresDatabase("nudges");
@@ -37,18 +36,8 @@ class NudgeApiTest {
             {"to": "team:triage", "message": "New issue needs triage: Document the new API rate limits https://github.com/acme/docs/issues/77"}
             """;
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     JdbcClient jdbc;
-
-    Http http;
-
-    @BeforeEach
-    void client() {
-        http = new Http(port);
-    }
 
     private long rowsWithKey(String key) {
         return jdbc.sql("SELECT COUNT(*) FROM nudges WHERE idempotency_key = :key").param("key", key)

@@ -4,6 +4,7 @@ import static dev.breakdown.calendar.SlackStandIn.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.breakdown.calendar.Http;
+import dev.breakdown.calendar.ServiceApiTest;
 import dev.breakdown.calendar.Http.Response;
 import dev.breakdown.calendar.PostgresDatabase;
 import dev.breakdown.calendar.SlackStandIn;
@@ -13,11 +14,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -26,7 +25,7 @@ import tools.jackson.databind.JsonNode;
 /** Nudges delivered to a local stand-in for Slack incoming webhooks, on PostgreSQL. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DirtiesContext
-class NudgeDeliveryTest {
+class NudgeDeliveryTest extends ServiceApiTest {
 
     @RegisterExtension
     static final PostgresDatabase database = new PostgresDatabase("delivery");
@@ -56,16 +55,6 @@ class NudgeDeliveryTest {
     @AfterAll
     static void stopSlack() {
         slack.close();
-    }
-
-    @LocalServerPort
-    int port;
-
-    Http http;
-
-    @BeforeEach
-    void client() {
-        http = new Http(port);
     }
 
     private JsonNode nudge(String to, String message) {
