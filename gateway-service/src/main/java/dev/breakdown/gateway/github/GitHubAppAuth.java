@@ -74,9 +74,15 @@ public final class GitHubAppAuth implements GitHubAuth {
     public String authorization(String repo) {
         long installation = installations.computeIfAbsent(repo, this::installationOf);
         Instant now = clock.instant();
-        Token token = tokens.compute(installation, (id, cached) ->
-                cached != null && now.isBefore(cached.expiresAt().minus(RENEW_BEFORE)) ? cached : newToken(id));
-        return "Bearer " + token.value();
+        try {
+            Token token = tokens.compute(installation, (id, cached) ->
+                    cached != null && now.isBefore(cached.expiresAt().minus(RENEW_BEFORE)) ? cached : newToken(id));
+            return "Bearer " + token.value();
+        } catch (ActionFailedException e) {
+            // The App may have been reinstalled (a new installation id): look the repository up again next time.
+            installations.remove(repo);
+            throw e;
+        }
     }
 
     /** The App's own JWT, for the /app endpoints. */
