@@ -10,7 +10,12 @@ const entries = new Map();     // action id -> entry, insertion order = arrival
 const risk = new Map();        // project -> [[ms, cumulative]]
 const filters = { project: '', action: '' };
 const rows = document.getElementById('rows');
+const rowById = new Map();     // action id -> <tr> currently in the DOM
+const counts = new Map();      // project -> Map(action -> count), kept as entries arrive
+const CHART_INTERVAL = 500;    // the chart redraws at most twice a second; rows and counts every frame
 let chart = null;
+let chartDue = 0;
+let chartTimer = 0;
 let chartProjects = '';
 
 function matches(entry) {
@@ -18,10 +23,11 @@ function matches(entry) {
     && (!filters.action || entry.action.action === filters.action);
 }
 
+// One formatter for all rows: toLocaleString builds a new one per call, the page's largest cost under load.
+const TIME_FORMAT = new Intl.DateTimeFormat(undefined,
+  { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' });
 function when(iso) {
-  if (!iso) return '';
-  const d = new Date(iso);
-  return d.toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+  return iso ? TIME_FORMAT.format(new Date(iso)) : '';
 }
 
 function row(entry) {
@@ -48,10 +54,21 @@ function addOption(select, value) {
   select.append(el('option', { value }, value));
 }
 
+function count(entry, delta) {
+  const perProject = counts.get(entry.action.project_id) ?? new Map();
+  counts.set(entry.action.project_id, perProject);
+  perProject.set(entry.action.action, (perProject.get(entry.action.action) ?? 0) + delta);
+}
+
 function remember(entry) {
   const previous = entries.get(entry.action.event_id);
   entries.set(entry.action.event_id, entry);
-  if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value);
+  if (!previous) count(entry, 1);
+  if (entries.size > MAX_ENTRIES) {
+    const eldest = entries.keys().next().value;
+    count(entries.get(eldest), -1);
+    entries.delete(eldest);
+  }
   addOption(document.getElementById('filter-project'), entry.action.project_id);
   addOption(document.getElementById('filter-action'), entry.action.action);
   const outcome = entry.outcome;
@@ -65,31 +82,51 @@ function remember(entry) {
   }
 }
 
-function renderRows(batch) {
-  for (const entry of batch) {
-    const old = rows.querySelector(`[data-action-id="${CSS.escape(entry.action.event_id)}"]`);
-    if (!matches(entry)) { if (old) old.remove(); continue; }
-    if (old) old.replaceWith(row(entry)); else rows.prepend(row(entry));
+function place(entry, fresh) {
+  const id = entry.action.event_id;
+  const old = rowById.get(id);
+  if (!matches(entry)) { if (old) { old.remove(); rowById.delete(id); } return; }
+  if (!old && !fresh) return;   // an outcome for a row already scrolled out of the DOM
+  const tr = row(entry);
+  if (old) old.replaceWith(tr); else rows.prepend(tr);
+  rowById.set(id, tr);
+}
+
+function trimRows() {
+  while (rows.children.length > MAX_ROWS) {
+    rowById.delete(rows.lastElementChild.dataset.actionId);
+    rows.lastElementChild.remove();
   }
-  while (rows.children.length > MAX_ROWS) rows.lastElementChild.remove();
+}
+
+function renderRows(batch) {
+  // Only the newest MAX_ROWS of a burst can stay in the DOM: build no others.
+  const fresh = batch.filter((entry) => !rowById.has(entry.action.event_id));
+  const skip = new Set(fresh.slice(0, Math.max(0, fresh.length - MAX_ROWS)).map((e) => e.action.event_id));
+  for (const entry of batch) if (!skip.has(entry.action.event_id)) place(entry, true);
+  trimRows();
 }
 
 function renderAllRows() {
   rows.replaceChildren();
+  rowById.clear();
   const shown = [...entries.values()].filter(matches)
     .sort((x, y) => String(y.action.created_at).localeCompare(String(x.action.created_at)));
-  rows.append(...shown.slice(0, MAX_ROWS).map(row));
+  for (const entry of shown.slice(0, MAX_ROWS)) {
+    const tr = row(entry);
+    rows.append(tr);
+    rowById.set(entry.action.event_id, tr);
+  }
 }
 
 function renderCounts() {
-  const counts = new Map();
-  let shown = 0;
-  for (const entry of entries.values()) {
-    if (filters.project && entry.action.project_id !== filters.project) continue;
-    counts.set(entry.action.action, (counts.get(entry.action.action) ?? 0) + 1);
-    if (matches(entry)) shown++;
+  const totals = new Map();
+  for (const [project, perProject] of counts) {
+    if (filters.project && project !== filters.project) continue;
+    for (const [action, n] of perProject) totals.set(action, (totals.get(action) ?? 0) + n);
   }
-  document.getElementById('counts').replaceChildren(...[...counts.entries()].sort()
+  const shown = filters.action ? (totals.get(filters.action) ?? 0) : [...totals.values()].reduce((a, b) => a + b, 0);
+  document.getElementById('counts').replaceChildren(...[...totals.entries()].filter(([, n]) => n > 0).sort()
     .map(([action, n]) => el('span', { class: 'tag', 'data-action': action }, action, el('b', {}, String(n)))));
   document.getElementById('shown-count').textContent = `${shown} shown of ${entries.size}`;
 }
@@ -131,15 +168,23 @@ function onEntries(batch) {
   batch.forEach(remember);
   renderRows(batch);
   renderCounts();
-  renderChart();
+  const now = performance.now();
+  if (now >= chartDue) {
+    chartDue = now + CHART_INTERVAL;
+    renderChart();
+  } else if (!chartTimer) {
+    chartTimer = setTimeout(() => { chartTimer = 0; chartDue = performance.now() + CHART_INTERVAL; renderChart(); },
+      chartDue - now);
+  }
 }
 
 function onSnapshot(snapshot) {
-  entries.clear(); risk.clear();
+  entries.clear(); risk.clear(); counts.clear();
   for (const [project, points] of Object.entries(snapshot.risk)) risk.set(project, points.map((p) => [p[0], p[1]]));
   // the snapshot's risk series already count its outcomes; remember() must not add them twice
   snapshot.entries.slice().reverse().forEach((entry) => {
     entries.set(entry.action.event_id, entry);
+    count(entry, 1);
     addOption(document.getElementById('filter-project'), entry.action.project_id);
     addOption(document.getElementById('filter-action'), entry.action.action);
   });
