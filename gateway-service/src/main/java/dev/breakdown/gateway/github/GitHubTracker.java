@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.breakdown.contracts.IssueEvent;
 import dev.breakdown.gateway.action.ActionContext;
 import dev.breakdown.gateway.action.ActionFailedException;
+import dev.breakdown.gateway.writeback.Audience;
 import dev.breakdown.gateway.writeback.Escalation;
 import dev.breakdown.gateway.writeback.IssueTracker;
 import dev.breakdown.gateway.writeback.Markers;
@@ -95,9 +96,7 @@ public final class GitHubTracker implements IssueTracker {
     @Override
     public String escalate(ActionContext context, Escalation escalation, boolean live) {
         IssueEvent issue = context.issue();
-        String mention = escalation.team().flatMap(Team::githubTeam).map(slug -> "@" + slug)
-                .orElseGet(() -> escalation.people().stream().map(p -> "@" + p.githubLogin())
-                        .collect(Collectors.joining(" ")));
+        String mention = mentions(escalation.audience());
         String body = "Escalated to " + (mention.isBlank() ? escalation.target() : mention) + " by Breakdown"
                 + (escalation.reason().isBlank() ? "." : ": " + escalation.reason())
                 + Markers.hidden(Markers.action(context.action().eventId()), Markers.escalation(escalation.target()));
@@ -129,11 +128,12 @@ public final class GitHubTracker implements IssueTracker {
     }
 
     @Override
-    public String comment(ActionContext context, String markerId, String text, boolean live) {
+    public String comment(ActionContext context, String markerId, String text, Audience audience, boolean live) {
         IssueEvent issue = context.issue();
         String marker = Markers.action(markerId);
+        String mentions = mentions(audience);
         TrackerRequest comment = TrackerRequest.of(HttpMethod.POST, issueUri(issue, "/comments"),
-                new Comment(text + Markers.hidden(marker)));
+                new Comment(text + (mentions.isBlank() ? "" : "\n\ncc " + mentions) + Markers.hidden(marker)));
         if (!live) {
             return IssueTracker.wouldSend(SOURCE, List.of(comment));
         }
@@ -145,6 +145,13 @@ public final class GitHubTracker implements IssueTracker {
         }
         JsonNode posted = http.send(comment, authorization).body();
         return "github: commented on " + ref(issue) + " (" + posted.path("html_url").asString("") + ")";
+    }
+
+    /** The team's @org/team-slug when the directory has one, else each person's @login. */
+    private static String mentions(Audience audience) {
+        return audience.team().flatMap(Team::githubTeam).map(slug -> "@" + slug)
+                .orElseGet(() -> audience.people().stream().map(p -> "@" + p.githubLogin()).distinct()
+                        .collect(Collectors.joining(" ")));
     }
 
     private TrackerRequest assignRequest(IssueEvent issue, List<String> logins) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.breakdown.contracts.IssueEvent;
 import dev.breakdown.gateway.action.ActionContext;
 import dev.breakdown.gateway.action.ActionFailedException;
+import dev.breakdown.gateway.writeback.Audience;
 import dev.breakdown.gateway.writeback.Escalation;
 import dev.breakdown.gateway.writeback.IssueTracker;
 import dev.breakdown.gateway.writeback.Markers;
@@ -89,12 +90,7 @@ public final class JiraTracker implements IssueTracker {
         IssueEvent issue = context.issue();
         List<Adf.Node> line = new ArrayList<>();
         line.add(Adf.text("Escalated to " + escalation.target() + " "));
-        for (Person person : escalation.people()) {
-            person.jiraAccountId().ifPresent(id -> {
-                line.add(Adf.mention(id, person.name()));
-                line.add(Adf.text(" "));
-            });
-        }
+        line.addAll(mentions(escalation.audience()));
         line.add(Adf.text("by Breakdown" + (escalation.reason().isBlank() ? "." : ": " + escalation.reason())));
         TrackerRequest label = TrackerRequest.of(HttpMethod.PUT, issueUri(issue, ""),
                 new LabelUpdate(new LabelUpdate.Labels(List.of(new LabelUpdate.Add(escalation.label())))));
@@ -126,11 +122,18 @@ public final class JiraTracker implements IssueTracker {
     }
 
     @Override
-    public String comment(ActionContext context, String markerId, String text, boolean live) {
+    public String comment(ActionContext context, String markerId, String text, Audience audience, boolean live) {
         IssueEvent issue = context.issue();
         String marker = Markers.action(markerId);
-        TrackerRequest comment = commentRequest(issue, Adf.doc(Adf.paragraph(Adf.text(text)),
-                Adf.paragraph(Adf.code(marker))));
+        List<Adf.Node> paragraphs = new ArrayList<>();
+        paragraphs.add(Adf.paragraph(Adf.text(text)));
+        List<Adf.Node> mentions = mentions(audience);
+        if (!mentions.isEmpty()) {
+            mentions.add(0, Adf.text("cc "));
+            paragraphs.add(Adf.paragraph(mentions.toArray(Adf.Node[]::new)));
+        }
+        paragraphs.add(Adf.paragraph(Adf.code(marker)));
+        TrackerRequest comment = commentRequest(issue, Adf.doc(paragraphs.toArray(Adf.Node[]::new)));
         if (!live) {
             return IssueTracker.wouldSend(SOURCE, List.of(comment));
         }
@@ -140,6 +143,18 @@ public final class JiraTracker implements IssueTracker {
         }
         JsonNode posted = http.send(comment, authorization()).body();
         return "jira: commented on " + issue.issueKey() + " (comment " + posted.path("id").asString("") + ")";
+    }
+
+    /** A mention (and a space) for each person of the audience with a Jira account id. */
+    private static List<Adf.Node> mentions(Audience audience) {
+        List<Adf.Node> nodes = new ArrayList<>();
+        for (Person person : audience.people()) {
+            person.jiraAccountId().ifPresent(id -> {
+                nodes.add(Adf.mention(id, person.name()));
+                nodes.add(Adf.text(" "));
+            });
+        }
+        return nodes;
     }
 
     private static ActionFailedException unmapped(String target, List<Person> people) {

@@ -14,4 +14,8 @@ import java.util.Optional;
  * @param people whom the target names, for mentions where the team has no slug (and on Jira)
  */
 public record Escalation(String target, Optional<Team> team, List<Person> people, String label, String reason) {
+
+    public Audience audience() {
+        return new Audience(target, team, people);
+    }
 }

@@ -29,9 +29,10 @@ public interface IssueTracker {
 
     /**
      * A comment carrying the marker {@code breakdown:action=<markerId>} (the action's id, or an id shared by the
-     * actions that announce one thing, like one meeting); written only when no comment carries it yet.
+     * actions that announce one thing, like one meeting), mentioning the audience; written only when no comment
+     * carries the marker yet.
      */
-    String comment(ActionContext context, String markerId, String text, boolean live);
+    String comment(ActionContext context, String markerId, String text, Audience audience, boolean live);
 
     /** Dry-run's detail: the requests, in the order they would go. */
     static String wouldSend(String tracker, List<TrackerRequest> requests) {

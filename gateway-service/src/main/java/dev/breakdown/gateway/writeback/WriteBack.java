@@ -43,11 +43,9 @@ public class WriteBack {
     /** escalate_owner: the escalation label and a comment mentioning the target. */
     public String escalate(ActionContext context) {
         String target = context.action().target();
-        Optional<Team> team = target != null && target.startsWith("team:")
-                ? directory.team(target.substring("team:".length())) : Optional.empty();
         String reason = context.action().rationale() == null ? "" : context.action().rationale();
         return run(context, (tracker, live) -> tracker.escalate(context,
-                new Escalation(target, team, people(context), properties.escalationLabel(), reason), live));
+                new Escalation(target, team(target), people(context), properties.escalationLabel(), reason), live));
     }
 
     /** A comment on the issue (post_nudge), marked with the action's id. */
@@ -57,7 +55,7 @@ public class WriteBack {
 
     /** A comment marked with an id several actions share (one meeting announced once, whichever action booked it). */
     public String comment(ActionContext context, String markerId, String text) {
-        return run(context, (tracker, live) -> tracker.comment(context, markerId, text, live));
+        return run(context, (tracker, live) -> tracker.comment(context, markerId, text, audience(context), live));
     }
 
     private String run(ActionContext context, BiFunction<IssueTracker, Boolean, String> write) {
@@ -80,6 +78,21 @@ public class WriteBack {
                     issue.topicKey(), issue.projectId(), detail);
         }
         return detail;
+    }
+
+    // A comment is written even when the directory cannot resolve its target; it then mentions nobody.
+    private Audience audience(ActionContext context) {
+        String target = context.action().target();
+        try {
+            return new Audience(target, team(target), directory.resolve(target));
+        } catch (IllegalArgumentException unknown) {
+            return Audience.nobody(target);
+        }
+    }
+
+    private Optional<Team> team(String target) {
+        return target != null && target.startsWith("team:") ? directory.team(target.substring("team:".length()))
+                : Optional.empty();
     }
 
     private List<Person> people(ActionContext context) {

@@ -1,6 +1,7 @@
 package dev.breakdown.gateway.github;
 
 import static dev.breakdown.gateway.writeback.Fixtures.DIRECTORY;
+import static dev.breakdown.gateway.writeback.Fixtures.NOBODY;
 import static dev.breakdown.gateway.writeback.Fixtures.context;
 import static dev.breakdown.gateway.writeback.Fixtures.githubIssue;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,7 +63,7 @@ class GitHubAppAuthTest {
         GitHubTracker tracker = appTracker();
 
         String first = tracker.assign(context(githubIssue(1), "assign_owner", "owner:alice"), DIRECTORY.resolve("owner:alice"), true);
-        tracker.comment(context(githubIssue(1), "post_nudge", "team:triage"), "m-1", "hello", true);
+        tracker.comment(context(githubIssue(1), "post_nudge", "team:triage"), "m-1", "hello", NOBODY, true);
 
         assertThat(first).isEqualTo("github: assigned alice-gh to acme/web#1");
         assertThat(github.received()).extracting(r -> r.method() + " " + r.path()).startsWith(
@@ -81,8 +82,8 @@ class GitHubAppAuthTest {
         github = new GitHubStandIn().app(APP_ID, (RSAPublicKey) keys.getPublic(), INSTALLATION, Duration.ofMinutes(4));
         GitHubTracker tracker = appTracker();
 
-        tracker.comment(context(githubIssue(2), "post_nudge", "team:triage"), "m-2a", "one", true);
-        tracker.comment(context(githubIssue(2), "post_nudge", "team:triage"), "m-2b", "two", true);
+        tracker.comment(context(githubIssue(2), "post_nudge", "team:triage"), "m-2a", "one", NOBODY, true);
+        tracker.comment(context(githubIssue(2), "post_nudge", "team:triage"), "m-2b", "two", NOBODY, true);
 
         assertThat(github.tokensIssued()).isEqualTo(2);
         assertThat(github.comments("acme/web", 2)).hasSize(2);
@@ -95,7 +96,7 @@ class GitHubAppAuthTest {
         github = new GitHubStandIn().app(APP_ID, (RSAPublicKey) generator.generateKeyPair().getPublic(), INSTALLATION,
                 Duration.ofHours(1));
 
-        assertThatThrownBy(() -> appTracker().comment(context(githubIssue(3), "post_nudge", "team:triage"), "m-3", "x", true))
+        assertThatThrownBy(() -> appTracker().comment(context(githubIssue(3), "post_nudge", "team:triage"), "m-3", "x", NOBODY, true))
                 .hasMessage("github answered 401 to GET /repos/acme/web/installation: A JSON web token could not be decoded");
     }
 

@@ -1,6 +1,7 @@
 package dev.breakdown.gateway.github;
 
 import static dev.breakdown.gateway.writeback.Fixtures.DIRECTORY;
+import static dev.breakdown.gateway.writeback.Fixtures.NOBODY;
 import static dev.breakdown.gateway.writeback.Fixtures.context;
 import static dev.breakdown.gateway.writeback.Fixtures.githubIssue;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,6 +12,7 @@ import dev.breakdown.gateway.action.ActionContext;
 import dev.breakdown.gateway.action.ActionFailedException;
 import dev.breakdown.gateway.standin.GitHubStandIn;
 import dev.breakdown.gateway.standin.TrackerStandIn.Received;
+import dev.breakdown.gateway.writeback.Audience;
 import dev.breakdown.gateway.writeback.Escalation;
 import dev.breakdown.gateway.writeback.RateLimitedException;
 import dev.breakdown.gateway.writeback.RateLimits;
@@ -119,8 +121,8 @@ class GitHubTrackerTest {
     void replayedCommentActionPostsNoSecondComment() {
         ActionContext nudge = context(githubIssue(11), "post_nudge", "team:triage");
 
-        String first = tracker.comment(nudge, nudge.action().eventId(), "Please take a look", true);
-        String replayed = tracker.comment(nudge, nudge.action().eventId(), "Please take a look", true);
+        String first = tracker.comment(nudge, nudge.action().eventId(), "Please take a look", NOBODY, true);
+        String replayed = tracker.comment(nudge, nudge.action().eventId(), "Please take a look", NOBODY, true);
 
         assertThat(GITHUB.received("POST", "/comments")).hasSize(1);
         assertThat(GITHUB.comments("acme/web", 11)).containsExactly(
@@ -130,15 +132,27 @@ class GitHubTrackerTest {
     }
 
     @Test
+    void commentMentionsTheTeamsSlugOrThePeoplesLogins() {
+        tracker.comment(context(githubIssue(18), "post_nudge", "team:platform"), "m-18a", "Nudge",
+                new Audience("team:platform", DIRECTORY.team("platform"), DIRECTORY.resolve("team:platform")), true);
+        tracker.comment(context(githubIssue(18), "post_nudge", "owner:alice"), "m-18b", "Nudge",
+                new Audience("owner:alice", java.util.Optional.empty(), DIRECTORY.resolve("owner:alice")), true);
+
+        assertThat(GITHUB.comments("acme/web", 18)).containsExactly(
+                "Nudge\n\ncc @acme/platform-team\n<!-- breakdown:action=m-18a -->",
+                "Nudge\n\ncc @alice-gh\n<!-- breakdown:action=m-18b -->");
+    }
+
+    @Test
     void markerOnALaterPageOfCommentsIsFound() {
         ActionContext nudge = context(githubIssue(12), "post_nudge", "team:triage");
-        tracker.comment(nudge, nudge.action().eventId(), "the first", true);
+        tracker.comment(nudge, nudge.action().eventId(), "the first", NOBODY, true);
         for (int i = 0; i < 100; i++) {
             GITHUB.comment("acme/web", 12, "a person's comment " + i);
         }
         int posts = GITHUB.received("POST", "/comments").size();
 
-        tracker.comment(nudge, nudge.action().eventId(), "the first", true);
+        tracker.comment(nudge, nudge.action().eventId(), "the first", NOBODY, true);
 
         assertThat(GITHUB.received("POST", "/comments")).hasSize(posts);
         assertThat(GITHUB.received().get(GITHUB.received().size() - 1).query()).isEqualTo("per_page=100&page=2");
@@ -163,16 +177,16 @@ class GitHubTrackerTest {
                 "{\"message\":\"You have exceeded a secondary rate limit. Please wait a few minutes before you try again.\"}");
         ActionContext nudge = context(githubIssue(14), "post_nudge", "team:triage");
 
-        assertThatThrownBy(() -> tracker.comment(nudge, nudge.action().eventId(), "hello", true))
+        assertThatThrownBy(() -> tracker.comment(nudge, nudge.action().eventId(), "hello", NOBODY, true))
                 .isInstanceOfSatisfying(RateLimitedException.class, e -> assertThat(e.retryAfter())
                         .hasValueSatisfying(wait -> assertThat(wait).isBetween(Duration.ofMillis(900), Duration.ofSeconds(1))));
         int sent = GITHUB.received().size();
-        assertThatThrownBy(() -> tracker.comment(nudge, nudge.action().eventId(), "hello", true)).isInstanceOf(RateLimitedException.class)
+        assertThatThrownBy(() -> tracker.comment(nudge, nudge.action().eventId(), "hello", NOBODY, true)).isInstanceOf(RateLimitedException.class)
                 .hasMessageContaining("not sent");
         assertThat(GITHUB.received()).as("nothing sent before Retry-After").hasSize(sent);
 
         Thread.sleep(1100);
-        tracker.comment(nudge, nudge.action().eventId(), "hello", true);
+        tracker.comment(nudge, nudge.action().eventId(), "hello", NOBODY, true);
         assertThat(GITHUB.comments("acme/web", 14)).hasSize(1);
     }
 
@@ -192,7 +206,7 @@ class GitHubTrackerTest {
 
     @Test
     void remainingQuotaIsAGauge() {
-        tracker.comment(context(githubIssue(16), "post_nudge", "team:triage"), "m-16", "hello", true);
+        tracker.comment(context(githubIssue(16), "post_nudge", "team:triage"), "m-16", "hello", NOBODY, true);
 
         double remaining = registry.get(RateLimits.GAUGE).tag("tracker", "github").gauge().value();
         assertThat(remaining).isBetween(1.0, 4999.0);
@@ -203,7 +217,7 @@ class GitHubTrackerTest {
         GitHubTracker wrong = new GitHubConfig().gitHubTracker(new GitHubProperties(GITHUB.url(), "ghp_wrong", null, null),
                 RestClient.builder(), new SimpleMeterRegistry());
 
-        assertThatThrownBy(() -> wrong.comment(context(githubIssue(17), "post_nudge", "team:triage"), "m-17", "hello", true))
+        assertThatThrownBy(() -> wrong.comment(context(githubIssue(17), "post_nudge", "team:triage"), "m-17", "hello", NOBODY, true))
                 .isInstanceOf(ActionFailedException.class)
                 .hasMessage("github answered 401 to GET /repos/acme/web/issues/17/comments: Bad credentials");
     }

@@ -1,6 +1,7 @@
 package dev.breakdown.gateway.jira;
 
 import static dev.breakdown.gateway.writeback.Fixtures.DIRECTORY;
+import static dev.breakdown.gateway.writeback.Fixtures.NOBODY;
 import static dev.breakdown.gateway.writeback.Fixtures.context;
 import static dev.breakdown.gateway.writeback.Fixtures.jiraIssue;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,6 +11,7 @@ import dev.breakdown.gateway.action.ActionContext;
 import dev.breakdown.gateway.action.ActionFailedException;
 import dev.breakdown.gateway.standin.JiraStandIn;
 import dev.breakdown.gateway.standin.TrackerStandIn.Received;
+import dev.breakdown.gateway.writeback.Audience;
 import dev.breakdown.gateway.writeback.Escalation;
 import dev.breakdown.gateway.writeback.RateLimitedException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -76,8 +78,8 @@ class JiraTrackerTest {
     void commentIsAtlassianDocumentFormatEndingInTheMarkerAndIsNotPostedTwice() {
         ActionContext nudge = context(jiraIssue("PROJ-3"), "post_nudge", "team:triage");
 
-        tracker.comment(nudge, nudge.action().eventId(), "Please take a look", true);
-        String replayed = tracker.comment(nudge, nudge.action().eventId(), "Please take a look", true);
+        tracker.comment(nudge, nudge.action().eventId(), "Please take a look", NOBODY, true);
+        String replayed = tracker.comment(nudge, nudge.action().eventId(), "Please take a look", NOBODY, true);
 
         assertThat(JIRA.writes()).singleElement().satisfies(post -> {
             assertThat(post.path()).isEqualTo("/rest/api/3/issue/PROJ-3/comment");
@@ -87,6 +89,16 @@ class JiraTrackerTest {
                     + nudge.action().eventId() + "\",\"marks\":[{\"type\":\"code\"}]}]}]}}");
         });
         assertThat(replayed).startsWith("jira: already commented on PROJ-3 (comment ");
+    }
+
+    @Test
+    void commentMentionsThePeopleWithAJiraAccountId() {
+        tracker.comment(context(jiraIssue("PROJ-8"), "post_nudge", "owner:alice"), "m-8", "Nudge",
+                new Audience("owner:alice", java.util.Optional.empty(), DIRECTORY.resolve("owner:alice")), true);
+
+        assertThat(JIRA.writes()).singleElement().satisfies(post -> assertThat(post.body()).contains(
+                "{\"type\":\"paragraph\",\"content\":[{\"type\":\"text\",\"text\":\"cc \"},{\"type\":\"mention\","
+                        + "\"attrs\":{\"id\":\"5b10ac8d82e05b22cc7d4ef5\",\"text\":\"@Alice Liddell\"}}"));
     }
 
     @Test
@@ -116,7 +128,7 @@ class JiraTrackerTest {
     void tooManyRequestsWaitsRetryAfter() {
         JIRA.answerNext(r -> r.is("POST", "/comment"), 1, 429, Map.of("Retry-After", "7"), "{\"errorMessages\":[\"Rate limit exceeded.\"]}");
 
-        assertThatThrownBy(() -> tracker.comment(context(jiraIssue("PROJ-5"), "post_nudge", "team:triage"), "m-5", "hi", true))
+        assertThatThrownBy(() -> tracker.comment(context(jiraIssue("PROJ-5"), "post_nudge", "team:triage"), "m-5", "hi", NOBODY, true))
                 .isInstanceOfSatisfying(RateLimitedException.class, e -> assertThat(e.retryAfter())
                         .hasValueSatisfying(wait -> assertThat(wait).isBetween(Duration.ofSeconds(6), Duration.ofSeconds(7))));
         assertThat(JIRA.comments("PROJ-5")).isEmpty();

@@ -30,6 +30,9 @@ public final class Fixtures {
                 members: [alice]
             """, "test-teams.yml");
 
+    /** A comment's audience that mentions nobody. */
+    public static final Audience NOBODY = Audience.nobody("team:triage");
+
     private Fixtures() {
     }
 
