@@ -18,7 +18,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "breakdown.chat-web.assistant.api-key=sk-test-key",
         "breakdown.chat-web.assistant.model=stand-in-model",
-        "breakdown.chat-web.assistant.timeout=3s",
+        "breakdown.chat-web.assistant.timeout=8s",
         "spring.ai.openai.api-key=sk-test-key",
         "spring.ai.openai.chat.model=stand-in-model",
         "spring.ai.openai.max-retries=0",

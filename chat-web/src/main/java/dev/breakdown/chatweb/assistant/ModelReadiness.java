@@ -1,15 +1,26 @@
 package dev.breakdown.chatweb.assistant;
 
+import java.net.URI;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /** Whether a model is configured: a model name, and a key when the base URL is OpenAI's (or Azure's). */
 @Component
 class ModelReadiness implements AssistantStatus {
+    private static final Logger log = LoggerFactory.getLogger(ModelReadiness.class);
     private final AssistantProperties properties;
 
     ModelReadiness(AssistantProperties properties) {
         this.properties = properties;
+        String path = URI.create(properties.baseUrl()).getPath();
+        if ((path == null || path.isEmpty() || path.equals("/")) && !properties.baseUrl().contains("azure.com")) {
+            // The client appends chat/completions to the base URL; OpenAI-compatible servers serve it under /v1.
+            log.warn("OPENAI_BASE_URL={} has no path; OpenAI, Ollama, vLLM and LM Studio expect it to end in /v1",
+                    properties.baseUrl());
+        }
+        missingConfiguration().ifPresent(missing -> log.warn("The assistant will answer with a notice: {}", missing));
     }
 
     @Override

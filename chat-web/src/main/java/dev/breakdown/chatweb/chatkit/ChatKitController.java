@@ -58,6 +58,8 @@ class ChatKitController {
                 emitter.complete();
             } catch (ClientGoneException gone) {
                 log.debug("Client left the stream of {}", request.type());
+                // Ends the async request now; it would otherwise hold the server (and its shutdown) until the timeout.
+                emitter.complete();
             } catch (RuntimeException e) {
                 log.error("Streaming {} failed", request.type(), e);
                 emitter.completeWithError(e);
