@@ -12,8 +12,12 @@ import dev.breakdown.contracts.calendar.Nudge;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -42,6 +46,18 @@ class PipelineEndToEndTest {
     private static final String GITHUB_SECRET = "e2e-github-secret";
     private static final String JIRA_SECRET = "e2e-jira-secret";
     private static final Path SAMPLES = Path.of("..", "samples", "webhooks");
+    private static final Path DEFAULT_POLICIES = Path.of("..", "agent-service", "src", "main", "resources", "policies", "default.yml");
+    private static final String UNBLOCKER_TITLE = "Unblocker {issue_key} due {due_at}: {title}";
+    private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
+    private static final String TEAMS = """
+            defaults: {zone: Asia/Tokyo, hours: "10:00-16:00", days: mon-fri}
+            people:
+              alice: {zone: Europe/Berlin}
+            teams:
+              platform: {members: []}
+              frontend: {members: [alice]}
+              triage: {members: []}
+            """;
 
     @TempDir
     static Path workDir;
@@ -55,12 +71,16 @@ class PipelineEndToEndTest {
         broker = TestBrokers.single(3);
         Map<String, String> kafka = Map.of("KAFKA_BOOTSTRAP_SERVERS", broker.getBrokersAsString());
 
-        ServiceProcess agent = start("agent-service", Map.of());
-        calendar = start("calendar-service", Map.of());
+        // Everyone works 10:00-16:00 in Tokyo, and the unblocker's title is the policy's own: both must reach the calendar.
+        String teams = Files.writeString(workDir.resolve("teams.yml"), TEAMS).toString();
+        String policies = Files.writeString(workDir.resolve("policies.yml"), Files.readString(DEFAULT_POLICIES)
+                .replace("title: \"Unblock: {title}\"", "title: \"" + UNBLOCKER_TITLE + "\"")).toString();
+        ServiceProcess agent = start("agent-service", Map.of("AGENT_POLICY_FILE", policies, "BREAKDOWN_TEAMS_FILE", teams));
+        calendar = start("calendar-service", Map.of("BREAKDOWN_TEAMS_FILE", teams));
         webhook = start("webhook-service", with(kafka, "GITHUB_WEBHOOK_SECRET", GITHUB_SECRET,
                 "JIRA_WEBHOOK_SECRET", JIRA_SECRET));
         start("gateway-service", with(kafka, "AGENTKIT_URL", agent.url("/run"),
-                "CALENDAR_API_BASE", calendar.url("/api")));
+                "CALENDAR_API_BASE", calendar.url("/api"), "BREAKDOWN_TEAMS_FILE", teams));
         services.awaitHealthy();
     }
 
@@ -106,7 +126,14 @@ class PipelineEndToEndTest {
 
         Meeting meeting = Json.mapper().readValue(
                 Http.getOk(calendar.url("/api/meetings/" + calendarId(meetingOutcome))), Meeting.class);
-        assertThat(meeting.title()).contains("Migrate billing exports to the new warehouse");
+        assertThat(meeting.title()).startsWith("Unblocker PROJ-789 due 2025-10-10")
+                .endsWith(": Migrate billing exports to the new warehouse");
+        // The assignee (not in the directory: the defaults) works 10:00-16:00 Tokyo time, Monday to Friday.
+        assertThat(meeting.attendees()).contains("Bob Builder");
+        ZonedDateTime local = meeting.startAt().atZone(TOKYO);
+        assertThat(local.getDayOfWeek()).isNotIn(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
+        assertThat(local.toLocalTime()).isBetween(LocalTime.of(10, 0), LocalTime.of(15, 45));
+        assertThat(meeting.scheduling().reason()).contains("Bob Builder 10:00-16:00 Asia/Tokyo");
         assertThat(meeting.durationMin()).isEqualTo(15);
         assertThat(meeting.ics()).endsWith("/api/meetings/" + meeting.id() + ".ics");
         assertThat(Http.getOk(calendar.url("/api/meetings/" + meeting.id() + ".ics"))).contains("BEGIN:VCALENDAR", "BEGIN:VEVENT");
