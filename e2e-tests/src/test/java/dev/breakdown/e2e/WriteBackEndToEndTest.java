@@ -76,6 +76,8 @@ class WriteBackEndToEndTest {
     @Test
     void frontendIssueIsAssignedOnGitHubExactlyOnceThoughTheGatewayDiesMidRequest() throws Exception {
         String brokers = broker.getBrokersAsString();
+        assertThat(Json.mapper().readTree(Http.getOk(gateway.url("/actuator/info"))).path("writeback").path("mode").asString())
+                .isEqualTo("live");
         github.holdFirstAssignment();
         byte[] opened = Files.readAllBytes(SAMPLES.resolve("github-issue-opened-frontend.json"));
         String delivery = send(opened);
