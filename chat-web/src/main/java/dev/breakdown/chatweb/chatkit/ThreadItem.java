@@ -112,10 +112,6 @@ public sealed interface ThreadItem {
             @JsonProperty("data") Map<String, Object> data,
             @JsonProperty("group") String group,
             @JsonProperty("interactive") Boolean interactive) {
-
-        public static UserContent text(String text) {
-            return new UserContent("input_text", text, null, null, null, null);
-        }
     }
 
     /** Assistant output: {@code output_text} with its annotations (none from this server). */
