@@ -1,9 +1,13 @@
 package dev.breakdown.webhook.loop;
 
+import jakarta.validation.constraints.AssertTrue;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Who Breakdown writes as ({@code breakdown.webhook.loop}), so its own changes are not acted on again:
@@ -11,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * looked up at GITHUB_API_URL; JIRA_BOT_ACCOUNT_ID and JIRA_EMAIL for Jira.
  */
 @ConfigurationProperties("breakdown.webhook.loop")
+@Validated
 public record LoopProperties(
         List<String> githubLogins,
         String githubToken,
@@ -25,6 +30,16 @@ public record LoopProperties(
                 : githubApiUrl.strip().replaceAll("/+$", "");
         jiraAccountIds = cleaned(jiraAccountIds);
         jiraEmail = jiraEmail == null || jiraEmail.isBlank() ? null : jiraEmail.strip();
+    }
+
+    @AssertTrue(message = "GITHUB_API_URL must be an absolute http(s) URL, e.g. https://api.github.com")
+    public boolean isGithubApiUrlValid() {
+        try {
+            URI uri = new URI(githubApiUrl);
+            return uri.getHost() != null && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()));
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 
     /** The token stays out of logs. */
