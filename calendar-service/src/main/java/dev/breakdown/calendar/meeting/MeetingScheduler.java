@@ -125,9 +125,11 @@ public class MeetingScheduler {
         Duration length = Duration.ofMinutes(duration);
         Duration horizon = Duration.ofDays(properties.scheduling().horizonDays());
         Instant earliest = nextQuarterHour(now);
-        Instant from = requested == null ? earliest : requested;
-        List<MeetingRepository.Busy> busy = meetings.busy(people.stream().map(Person::id).toList(), from,
-                from.plus(horizon).plus(length), except);
+        // Every meeting the search can meet: from the earlier of the two starts to the horizon after the later one.
+        Instant first = requested != null && requested.isBefore(earliest) ? requested : earliest;
+        Instant last = requested != null && requested.isAfter(earliest) ? requested : earliest;
+        List<MeetingRepository.Busy> busy = meetings.busy(people.stream().map(Person::id).toList(), first,
+                last.plus(horizon).plus(length), except);
         Placement placement = SlotFinder.place(people, requested, earliest, length, horizon, busy);
         if (placement instanceof NoSlot none) {
             throw new ConflictException("no_slot", none.reason());

@@ -45,7 +45,9 @@ final class SlotFinder {
                 return new Placed(requested, people.isEmpty() ? "the requested start; no known people to check"
                         : "the requested start: " + names(people) + " free then");
             }
-            return search(people, requested, length, horizon, busy,
+            // a clash in the past moves the meeting to the future, not to another past slot
+            Instant from = requested.isBefore(earliest) ? earliest : requested;
+            return search(people, from, length, horizon, busy,
                     "the requested start " + requested + " clashes (" + String.join("; ", clashes) + "); ");
         }
         return search(people, earliest, length, horizon, busy, "no start requested; ");

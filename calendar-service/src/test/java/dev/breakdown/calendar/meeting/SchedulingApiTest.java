@@ -51,6 +51,8 @@ abstract class SchedulingApiTest extends ServiceApiTest {
               c5: {zone: Asia/Kolkata, hours: "09:30-19:30"}
               b6: {zone: Europe/Berlin, hours: "09:00-18:00"}
               b7: {zone: Europe/Berlin, hours: "09:00-18:00"}
+              b8: {zone: Europe/Berlin, hours: "09:00-18:00"}
+              b9: {zone: Europe/Berlin, hours: "09:00-18:00"}
             teams:
               apac1: {members: [c1]}
               apac4: {members: [g4]}
@@ -106,6 +108,25 @@ abstract class SchedulingApiTest extends ServiceApiTest {
         JsonNode scheduling = moved.json().get("scheduling");
         assertThat(scheduling.get("requested_start").asString()).isEqualTo("2030-01-07T09:30:00Z");
         assertThat(scheduling.get("reason").asString()).contains("clashes", "b2 has meeting " + first);
+    }
+
+    @Test
+    void clashBeyondTheHorizonFromNowStillSeesTheMeetingsThere() {
+        book("[\"b8\"]", "2030-03-04T09:00:00Z", 60);
+
+        Response moved = book("[\"b8\"]", "2030-03-04T08:30:00Z", 60);
+
+        assertThat(start(moved)).isEqualTo("2030-03-04T10:00:00Z");
+    }
+
+    @Test
+    void clashInThePastMovesTheMeetingToTheFirstFreeSlotFromNow() {
+        book("[\"b9\"]", "2029-12-31T09:00:00Z", 30);
+
+        Response moved = book("[\"b9\"]", "2029-12-31T09:00:00Z", 30);
+
+        assertThat(start(moved)).isEqualTo("2030-01-07T08:00:00Z");
+        assertThat(moved.json().get("scheduling").get("requested_start").asString()).isEqualTo("2029-12-31T09:00:00Z");
     }
 
     @Test
