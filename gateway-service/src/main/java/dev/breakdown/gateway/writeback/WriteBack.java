@@ -45,7 +45,7 @@ public class WriteBack {
         String target = context.action().target();
         String reason = context.action().rationale() == null ? "" : context.action().rationale();
         return run(context, (tracker, live) -> tracker.escalate(context,
-                new Escalation(target, team(target), people(context), properties.escalationLabel(), reason), live));
+                new Escalation(new Audience(target, team(target), people(context)), properties.escalationLabel(), reason), live));
     }
 
     /** A comment on the issue (post_nudge), marked with the action's id. */

@@ -223,7 +223,7 @@ class GitHubTrackerTest {
     }
 
     private static Escalation escalation() {
-        return new Escalation("team:platform", DIRECTORY.team("platform"), DIRECTORY.resolve("team:platform"),
+        return new Escalation(new Audience("team:platform", DIRECTORY.team("platform"), DIRECTORY.resolve("team:platform")),
                 "escalated", "p0 bug");
     }
 }

@@ -145,7 +145,7 @@ class JiraTrackerTest {
     }
 
     private static Escalation escalation() {
-        return new Escalation("team:platform", DIRECTORY.team("platform"), DIRECTORY.resolve("team:platform"),
+        return new Escalation(new Audience("team:platform", DIRECTORY.team("platform"), DIRECTORY.resolve("team:platform")),
                 "escalated", "p0 bug");
     }
 }
