@@ -23,6 +23,9 @@ import org.springframework.validation.annotation.Validated;
  * @param projects       GitHub {@code owner/repo} or {@code owner}, or Jira project key, to project id
  * @param ackTimeout     how long a delivery waits for the broker's acknowledgement before answering 503
  * @param maxBodySize    largest accepted request body
+ * @param bufferBudget   WEBHOOK_BUFFER_BUDGET: bytes of bodies all requests together may hold before their signature
+ *                       is checked (a size such as 64MB, at least maxBodySize); kept as text so a bad value is
+ *                       reported under the variable's name rather than as a conversion error
  */
 @ConfigurationProperties("breakdown.webhook")
 @Validated
@@ -34,7 +37,8 @@ public record WebhookProperties(
         @DefaultValue("alpha") @NotBlank String defaultProject,
         Map<String, String> projects,
         @DefaultValue("5s") @NotNull Duration ackTimeout,
-        @DefaultValue("25MB") @NotNull DataSize maxBodySize) {
+        @DefaultValue("25MB") @NotNull DataSize maxBodySize,
+        @DefaultValue("64MB") String bufferBudget) {
 
     public WebhookProperties {
         githubSecrets = cleaned(githubSecrets);
@@ -60,13 +64,28 @@ public record WebhookProperties(
         return maxBodySize == null || (maxBodySize.toBytes() > 0 && maxBodySize.toBytes() < Integer.MAX_VALUE);
     }
 
+    @AssertTrue(message = "must be a size such as 64MB and at least WEBHOOK_MAX_BODY_SIZE, or no delivery of the largest "
+            + "accepted size could ever be read (breakdown.webhook.buffer-budget, WEBHOOK_BUFFER_BUDGET)")
+    public boolean isBufferBudgetValid() {
+        try {
+            return maxBodySize == null || bufferBudgetBytes() >= maxBodySize.toBytes();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** WEBHOOK_BUFFER_BUDGET in bytes; an empty variable (as a blank line in .env leaves it) means the default. */
+    public long bufferBudgetBytes() {
+        return DataSize.parse(bufferBudget == null || bufferBudget.isBlank() ? "64MB" : bufferBudget.strip()).toBytes();
+    }
+
     /** Secrets stay out of logs and error messages. */
     @Override
     public String toString() {
         return "WebhookProperties[githubSecrets=" + githubSecrets.size() + ", jiraSecrets=" + jiraSecrets.size()
                 + ", jiraPathToken=" + (jiraPathToken == null ? "unset" : "set") + ", allowUnsigned=" + allowUnsigned
                 + ", defaultProject=" + defaultProject + ", projects=" + projects + ", ackTimeout=" + ackTimeout
-                + ", maxBodySize=" + maxBodySize + "]";
+                + ", maxBodySize=" + maxBodySize + ", bufferBudget=" + bufferBudget + "]";
     }
 
     // "a, b" from an environment variable binds as ["a", " b"]; blank entries come from an unset variable.

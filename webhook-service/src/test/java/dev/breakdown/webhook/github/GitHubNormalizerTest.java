@@ -21,7 +21,7 @@ import tools.jackson.databind.node.ObjectNode;
 class GitHubNormalizerTest {
     private final GitHubNormalizer normalizer = new GitHubNormalizer(new ProjectResolver(new WebhookProperties(
             List.of("s"), List.of(), null, false, "alpha", Map.of("acme", "acme-project"), Duration.ofSeconds(5),
-            DataSize.ofMegabytes(25))));
+            DataSize.ofMegabytes(25), "64MB")));
 
     @Test
     void labeledIssueCarriesAssigneeMilestoneDueDateAndAuthorNotSender() {

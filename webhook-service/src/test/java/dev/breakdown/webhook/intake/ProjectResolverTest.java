@@ -12,7 +12,7 @@ import org.springframework.util.unit.DataSize;
 class ProjectResolverTest {
     private final ProjectResolver resolver = new ProjectResolver(new WebhookProperties(List.of("s"), List.of(), null,
             false, "alpha", Map.of("acme/web", "web-team", "acme", "acme-all", "proj", "platform"),
-            Duration.ofSeconds(5), DataSize.ofMegabytes(25)));
+            Duration.ofSeconds(5), DataSize.ofMegabytes(25), "64MB"));
 
     @Test
     void repositoryMappingWinsOverOwnerMappingWhichWinsOverTheDefault() {

@@ -20,7 +20,7 @@ import tools.jackson.databind.node.ObjectNode;
 class JiraNormalizerTest {
     private final JiraNormalizer normalizer = new JiraNormalizer(new ProjectResolver(new WebhookProperties(
             List.of(), List.of("s"), null, false, "alpha", Map.of("proj", "platform"), Duration.ofSeconds(5),
-            DataSize.ofMegabytes(25))));
+            DataSize.ofMegabytes(25), "64MB")));
 
     @Test
     void sampleBecomesTheOverdueEventWithBrowseUrlAndUtcTimes() {
