@@ -16,6 +16,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -116,9 +118,16 @@ class ActivityStream implements DisposableBean {
         }
     }
 
+    // Before the web server's graceful shutdown starts waiting: an open stream would hold it for its whole timeout.
+    @EventListener(ContextClosedEvent.class)
+    void closeStreams() {
+        emitters.forEach(SseEmitter::complete);
+        emitters.clear();
+    }
+
     @Override
     public void destroy() {
         pusher.shutdownNow();
-        emitters.forEach(SseEmitter::complete);
+        closeStreams();
     }
 }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -63,7 +64,9 @@ public final class Browser implements AutoCloseable {
     }
 
     public <T> T await(Duration timeout, Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, timeout, Duration.ofMillis(50)).until(condition);
+        // The live views replace rows as outcomes arrive: an element found a moment ago may be gone; look again.
+        return new WebDriverWait(driver, timeout, Duration.ofMillis(50))
+                .ignoring(StaleElementReferenceException.class).until(condition);
     }
 
     /** Saves a screenshot of the page at the given viewport size under target/screenshots. */
