@@ -1,0 +1,2 @@
+CREATE TABLE notes (id INT PRIMARY KEY, text VARCHAR(100));
+INSERT INTO notes VALUES (1, 'kept');

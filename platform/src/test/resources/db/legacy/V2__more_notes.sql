@@ -1,0 +1,1 @@
+INSERT INTO notes VALUES (2, 'added after the rename');
