@@ -11,7 +11,8 @@ import org.springframework.stereotype.Repository;
 /**
  * Keeps each target under its nudge limit per window (windows are aligned to the epoch, e.g. whole hours).
  * Within the limit a nudge goes out; the first one beyond it goes out as a notice that further ones are
- * held; the rest are held and listed as one digest in the target's next nudge of a later window. Every
+ * held; the rest are held and listed as one digest in the target's next nudge of a later window, or sent on
+ * their own by {@link DigestTimer} once their window has ended, whichever comes first. Every
  * verdict is stored per event, rule and target, so a replayed event gets the same answer.
  */
 @Repository
@@ -50,7 +51,7 @@ public class NudgeThrottle {
         } else if (count(target, window, NOTICE) == 0) {
             outcome = NOTICE;
             verdict = new Verdict(false, "Nudge limit reached for " + target + " (" + limit + "): further nudges until "
-                    + windowEnd + " are held and sent as one digest with the next nudge after that.\n\n" + message,
+                    + windowEnd + " are held and sent as one digest after that.\n\n" + message,
                     ", the first beyond the limit of " + limit + ": it says further nudges are held for a digest");
         } else {
             outcome = HELD;
@@ -79,6 +80,30 @@ public class NudgeThrottle {
                 (rs, n) -> new Verdict(rs.getString(1).equals(HELD), rs.getString(1).equals(HELD) ? null : rs.getString(2),
                         rs.getString(3)),
                 context.eventId(), context.rule(), target).stream().findFirst();
+    }
+
+    /** Targets with held nudges from windows that began before {@code windowStart} and were never delivered. */
+    public List<String> targetsWithHeldNudges(long windowStart) {
+        return jdbc.queryForList("SELECT DISTINCT target FROM nudge WHERE outcome = ? AND window_start < ?"
+                + " AND delivered_by IS NULL", String.class, HELD, windowStart);
+    }
+
+    /**
+     * Marks a target's undelivered held nudges from windows before {@code windowStart} as delivered by {@code claim}
+     * and returns the digest of everything under that claim (empty: nothing to send). The UPDATE takes only rows
+     * nobody delivered yet, so timer passes (of one or several instances) share one claim and one Idempotency-Key.
+     */
+    public Optional<String> claimDigest(String target, long windowStart, String claim) {
+        jdbc.update("UPDATE nudge SET delivered_by = ? WHERE target = ? AND outcome = ? AND window_start < ?"
+                + " AND delivered_by IS NULL", claim, target, HELD, windowStart);
+        List<String> held = jdbc.queryForList("SELECT message FROM nudge WHERE delivered_by = ? AND outcome = ?"
+                + " ORDER BY created_at, event_id", String.class, claim, HELD);
+        return held.isEmpty() ? Optional.empty() : Optional.of(digest(held, target).strip());
+    }
+
+    /** Gives claimed rows back, for the next attempt, when the digest could not be sent. */
+    public void release(String claim) {
+        jdbc.update("UPDATE nudge SET delivered_by = NULL WHERE delivered_by = ?", claim);
     }
 
     private int count(String target, long window, String outcome) {

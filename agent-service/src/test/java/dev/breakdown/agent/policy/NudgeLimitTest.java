@@ -36,7 +36,7 @@ class NudgeLimitTest {
         assertThat(messages(event(1))).containsExactly("Issue 1");
         assertThat(messages(event(2))).containsExactly("Issue 2");
         assertThat(messages(event(3))).containsExactly("Nudge limit reached for team:triage (2 per 1h): further nudges "
-                + "until 2025-10-20T13:00:00Z are held and sent as one digest with the next nudge after that.\n\nIssue 3");
+                + "until 2025-10-20T13:00:00Z are held and sent as one digest after that.\n\nIssue 3");
         assertThat(messages(event(4))).isEmpty();
         assertThat(messages(event(5))).isEmpty();
 
