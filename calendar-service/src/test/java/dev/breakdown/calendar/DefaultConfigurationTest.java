@@ -15,7 +15,8 @@ class DefaultConfigurationTest {
     void defaultDatabaseIsAnH2FileUnderDataCalendarOfTheWorkingDirectory() throws IOException {
         List<PropertySource<?>> yaml = new YamlPropertySourceLoader().load("app", new ClassPathResource("application.yml"));
 
-        assertThat(yaml.get(0).getProperty("spring.datasource.url")).hasToString("jdbc:h2:file:./data/calendar/calendar");
+        assertThat(yaml.get(0).getProperty("spring.datasource.url"))
+                .hasToString("${CALENDAR_DATASOURCE_URL:jdbc:h2:file:./data/calendar/calendar}");
         assertThat(yaml.get(0).getProperty("server.port")).hasToString("7300");
     }
 }
