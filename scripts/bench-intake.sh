@@ -4,11 +4,12 @@
 # the records on `issues` against the 2xx answers, then a fixed 1,000 req/s open-loop latency run, with a JFR
 # profile of the service taken under the wrk load. Stops what it started, by pid.
 #
-#   scripts/bench-intake.sh [seconds=30] [connections=32] [rate=1000]
+# Usage: scripts/bench-intake.sh [seconds=30] [connections=32] [rate=1000]
 #   JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 scripts/bench-intake.sh     # another JVM for all processes
 #   WEBHOOK_JAVA_OPTS="-Xms512m -Xmx512m" BROKER_JAVA_OPTS="-Xms1g -Xmx1g"  # defaults shown
 #   BENCH_WARMUP=30 WEBHOOK_JAR=/path/to/older/webhook-service.jar          # warm-up seconds; a build to compare
 set -euo pipefail
+case "${1:-}" in -h|--help) sed -n '2,/^[^#]/{/^#/s/^# \{0,1\}//p}' "$0"; exit 0 ;; esac
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 

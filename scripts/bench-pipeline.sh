@@ -5,7 +5,7 @@
 # 3. steady: RATE events/s for SECONDS, twice (the JVMs still compile during the first round; a service that runs
 #    for months is in the second's state); latency ends when the outcome is committed (a read_committed consumer).
 # Each phase prints drain rate, latency percentiles, exactly-once counts and each process's CPU per event.
-#   scripts/bench-pipeline.sh [EVENTS=10000] [RATE=200] [SECONDS=30]
+# Usage: scripts/bench-pipeline.sh [EVENTS=10000] [RATE=200] [SECONDS=30]
 # BENCH_JFR_DIR=dir records a Java Flight Recording per service there (dir/<service>.jfr, settings=profile).
 . "$(dirname "$0")/lib.sh"
 EVENTS="${1:-10000}" RATE="${2:-200}" SECONDS_STEADY="${3:-30}"

@@ -1,12 +1,26 @@
-# Shared by the scripts: repository root, .env loading, service table, java.
+# Shared by the scripts: --help, repository root, .env loading, service table, java.
 set -euo pipefail
+
+# -h/--help: the calling script's header comment (its first lines after #!), which holds its usage line.
+case "${1:-}" in
+  -h|--help) sed -n '2,/^[^#]/{/^#/s/^# \{0,1\}//p}' "$0"; exit 0 ;;
+esac
+
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-# .env holds the user's settings; data/local-secrets.env the webhook secrets start-all.sh generated.
-for envfile in .env data/local-secrets.env; do
-  if [ -f "$envfile" ]; then set -a; . "./$envfile"; set +a; fi
-done
+# Precedence, highest first: what is set in the environment itself (no file overrides it), .env (the user's
+# settings), then data/local-secrets.env (the webhook secrets start-all.sh generated), which only fills what is empty.
+environment="$(export -p)"
+if [ -f .env ]; then set -a; . ./.env; set +a; fi
+if [ -f data/local-secrets.env ]; then
+  while IFS='=' read -r name value; do
+    case "$name" in ''|\#*) continue ;; esac
+    [ -n "${!name:-}" ] || export "$name=$value"
+  done < data/local-secrets.env
+fi
+eval "$environment"
+unset environment name value
 
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 BREAKDOWN_JAVA_OPTS="${BREAKDOWN_JAVA_OPTS:--Xms64m -Xmx384m}"

@@ -1,7 +1,34 @@
 #!/usr/bin/env bash
 # Starts the local Kafka broker and the five services in the background, then waits until each is healthy.
+# With KAFKA_BOOTSTRAP_SERVERS pointing anywhere but localhost:19092 the local broker is skipped (an external cluster).
+# Usage: scripts/start-all.sh   (settings: .env, then the environment; START_TIMEOUT_SECONDS=240)
 . "$(dirname "$0")/lib.sh"
 mkdir -p logs run data
+
+# Java: the services are built for 17; 21+ runs webhook requests on virtual threads.
+if ! java_version="$("$JAVA" -version 2>&1)"; then
+  echo "Java is missing ($JAVA not found): install a JDK 17 or newer (21+ recommended), or set JAVA_HOME." >&2
+  exit 1
+fi
+java_major="$(printf '%s' "$java_version" | sed -n 's/.*version "\([0-9]*\)[."].*/\1/p' | head -n 1)"
+if [ -z "$java_major" ] || [ "$java_major" -lt 17 ]; then
+  echo "Java 17 or newer is needed (21+ recommended); $JAVA is: $(printf '%s' "$java_version" | head -n 1)." >&2
+  echo "Install a newer JDK or point JAVA_HOME at one." >&2
+  exit 1
+fi
+
+port_taken() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+# A port held by something other than our own running process stops the start before anything is launched.
+for entry in local-broker:19092 "${SERVICES[@]}"; do
+  name="${entry%%:*}" port="${entry##*:}"
+  [ "$name" = local-broker ] && [ "$KAFKA_BOOTSTRAP_SERVERS" != "localhost:19092" ] && continue
+  if ! running "$name" && port_taken "$port"; then
+    echo "Port $port, which $name needs, is taken by another process:" >&2
+    (command -v ss >/dev/null && ss -ltnp "sport = :$port" | tail -n +2) >&2 || true
+    echo "Stop that process (or an earlier start: scripts/stop-all.sh) and start again." >&2
+    exit 1
+  fi
+done
 
 # Build when a jar is missing or older than its module's or the shared libraries' sources (after a git pull, say).
 stale=0
@@ -12,8 +39,22 @@ for module in local-broker $(for s in "${SERVICES[@]}"; do echo "${s%%:*}"; done
   fi
 done
 if [ "$stale" = 1 ]; then
-  echo "Building (the first run downloads Maven and the dependencies: a few minutes)..."
-  ./mvnw -B -q -DskipTests package
+  echo "Building with Maven (the first run downloads Maven and the dependencies: a few minutes); log in logs/build.log"
+  ./mvnw -B -DskipTests package > logs/build.log 2>&1 &
+  build=$!
+  started=$SECONDS
+  while kill -0 "$build" 2>/dev/null; do
+    step="$(grep -o 'Building Breakdown [^ ]* .*\[[0-9]*/[0-9]*\]' logs/build.log | tail -n 1 | sed 's/ [0-9.]*-SNAPSHOT *//')"
+    printf '\r  %4ss  %-60s' "$((SECONDS - started))" "${step:-resolving dependencies}"
+    sleep 2
+  done
+  if ! wait "$build"; then
+    printf '\n'
+    echo "The build failed; the end of logs/build.log:" >&2
+    grep -E '\[ERROR\]' logs/build.log | head -n 20 >&2
+    exit 1
+  fi
+  printf '\r  built in %ss%-60s\n' "$((SECONDS - started))" ""
 fi
 
 # The webhook service refuses to start without a secret: generate one for local trials, once.
@@ -56,20 +97,24 @@ launch() { # name, command...
 # The embedded default: our own broker, unless the user points KAFKA_BOOTSTRAP_SERVERS elsewhere.
 if [ "$KAFKA_BOOTSTRAP_SERVERS" = "localhost:19092" ]; then
   if launch local-broker "$JAVA" -Xms128m -Xmx512m -jar "$TOOLS_JAR" serve; then
-    wait_for local-broker "(exec 3<>/dev/tcp/127.0.0.1/19092)" "$(cat run/local-broker.pid)"
-    echo "local-broker up on localhost:19092 (data in data/kafka)"
+    echo "starting local-broker ..."
+    wait_for local-broker "port_taken 19092" "$(cat run/local-broker.pid)"
+    echo "local-broker      up   localhost:19092 (data in data/kafka)"
   fi
-  tools topics >/dev/null
+else
+  echo "Kafka: the external cluster at $KAFKA_BOOTSTRAP_SERVERS (KAFKA_BOOTSTRAP_SERVERS); no local broker started"
 fi
+tools topics >/dev/null
 
 for entry in "${SERVICES[@]}"; do
   name="${entry%%:*}"
   launch "$name" "$JAVA" $BREAKDOWN_JAVA_OPTS -jar "$(jar_of "$name")" || true
 done
+echo "starting $(for s in "${SERVICES[@]}"; do printf '%s ' "${s%%:*}"; done)..."
 for entry in "${SERVICES[@]}"; do
   name="${entry%%:*}" port="${entry##*:}"
   wait_for "$name" "curl -fsS http://localhost:$port/actuator/health | grep -q '\"UP\"'" "$(cat "run/$name.pid")"
-  printf '%-17s up   http://localhost:%s\n' "$name" "$port"
+  printf '%-17s up   http://localhost:%s  (%ss)\n' "$name" "$port" "$SECONDS"
 done
 
 cat <<TXT
@@ -81,5 +126,5 @@ Breakdown is running.
   calendar         http://localhost:7300/api/meetings    http://localhost:7300/api/nudges
   gateway health   http://localhost:7100/actuator/health
   Kafka            $KAFKA_BOOTSTRAP_SERVERS
-Logs in logs/, pids in run/. Try scripts/test-flow.sh; stop with scripts/stop-all.sh.
+Logs in logs/, pids in run/. Try scripts/test-flow.sh, then scripts/status.sh; stop with scripts/stop-all.sh.
 TXT

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Stops exactly what start-all.sh started, by the pids it recorded; the broker last.
+# Usage: scripts/stop-all.sh
 . "$(dirname "$0")/lib.sh"
 
 stop() {

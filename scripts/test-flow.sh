@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Sends the sample webhooks, signed, to the running webhook-service and prints the actions and outcomes they produced.
+# Usage: scripts/test-flow.sh   (TRACE_TIMEOUT_SECONDS=60, WEBHOOK_URL=http://localhost:7000)
 . "$(dirname "$0")/lib.sh"
 WEBHOOK_URL="${WEBHOOK_URL:-http://localhost:7000}"
 github_secret="${GITHUB_WEBHOOK_SECRET%%,*}"

@@ -15,6 +15,8 @@ public final class BrokerCli {
               replay-dlt [--from-offset N] [--max N] [--timeout S]
                                                       copy dead letters from issues-dlt back to issues (key and value
                                                       unchanged), continuing after the last replay (group dlt-replay)
+              status [--group G]                      brokers, topics with partitions and end offsets, the lag of
+                                                      group G (default agent-gw) per partition, dead letters waiting
             Every command but serve talks to KAFKA_BOOTSTRAP_SERVERS (default localhost:19092).""";
 
     private BrokerCli() {
@@ -30,6 +32,7 @@ public final class BrokerCli {
             case "trace" -> new FlowTrace(options.clientProperties()).print(options);
             case "topics" -> new TopicSetup(options.clientProperties()).create(options);
             case "replay-dlt" -> new DltReplay(options.clientProperties()).replay(options);
+            case "status" -> new ClusterStatus(options.clientProperties()).print(options);
             default -> {
                 System.err.println("unknown command '" + command + "'\n" + USAGE);
                 yield 2;
