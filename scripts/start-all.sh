@@ -44,7 +44,8 @@ if [ "$stale" = 1 ]; then
   build=$!
   started=$SECONDS
   while kill -0 "$build" 2>/dev/null; do
-    step="$(grep -o 'Building Breakdown [^ ]* .*\[[0-9]*/[0-9]*\]' logs/build.log | tail -n 1 | sed 's/ [0-9.]*-SNAPSHOT *//')"
+    # No match yet is normal while Maven resolves dependencies: it must not end the script (set -e, pipefail).
+    step="$({ grep -o 'Building Breakdown [^ ]* .*\[[0-9]*/[0-9]*\]' logs/build.log || true; } | tail -n 1 | sed 's/ [0-9.]*-SNAPSHOT *//')"
     printf '\r  %4ss  %-60s' "$((SECONDS - started))" "${step:-resolving dependencies}"
     sleep 2
   done
