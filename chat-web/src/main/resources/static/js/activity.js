@@ -157,7 +157,8 @@ function renderChart() {
       scales: { x: { time: true } },
       legend: { live: false },
       series: [{}, ...projects.map((p, n) => ({ label: p, stroke: palette[n % palette.length], width: 2, paths: uPlot.paths.stepped({ align: 1 }) }))],
-      axes: [{ stroke: getComputedStyle(document.body).color }, { stroke: getComputedStyle(document.body).color }],
+      // Wider spacing on the time axis: at 390 px uPlot's default put two date labels on top of each other.
+      axes: [{ stroke: getComputedStyle(document.body).color, space: 90 }, { stroke: getComputedStyle(document.body).color }],
     }, data, container);
   } else {
     chart.setData(data);
