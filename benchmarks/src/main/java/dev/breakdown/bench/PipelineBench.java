@@ -5,7 +5,7 @@ import dev.breakdown.contracts.IssueEvent;
 import dev.breakdown.contracts.Json;
 import dev.breakdown.contracts.OutcomeEvent;
 import dev.breakdown.contracts.Topics;
-import dev.breakdown.contracts.kafka.KafkaConnection;
+import dev.breakdown.platform.kafka.KafkaConnection;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

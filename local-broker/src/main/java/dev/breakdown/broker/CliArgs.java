@@ -1,6 +1,6 @@
 package dev.breakdown.broker;
 
-import dev.breakdown.contracts.kafka.KafkaConnection;
+import dev.breakdown.platform.kafka.KafkaConnection;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;

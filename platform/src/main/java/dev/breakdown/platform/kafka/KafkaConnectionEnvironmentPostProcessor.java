@@ -1,4 +1,4 @@
-package dev.breakdown.contracts.kafka;
+package dev.breakdown.platform.kafka;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.breakdown.contracts.kafka;
+package dev.breakdown.platform.kafka;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

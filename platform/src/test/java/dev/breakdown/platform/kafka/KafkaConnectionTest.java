@@ -1,4 +1,4 @@
-package dev.breakdown.contracts.kafka;
+package dev.breakdown.platform.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
