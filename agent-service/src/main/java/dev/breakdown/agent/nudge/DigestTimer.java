@@ -13,6 +13,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
+import dev.breakdown.platform.servicetoken.ServiceToken;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
@@ -34,11 +35,11 @@ public class DigestTimer implements SchedulingConfigurer {
     private final Clock clock;
 
     public DigestTimer(NudgeThrottle throttle, PolicyStore policies, DigestProperties settings, RestClient.Builder http,
-                       Clock clock) {
+                       ServiceToken serviceToken, Clock clock) {
         this.throttle = throttle;
         this.policies = policies;
         this.settings = settings;
-        this.calendar = http.clone().baseUrl(settings.calendarApiBase().strip()).build();
+        this.calendar = serviceToken.applyTo(http.clone()).baseUrl(settings.calendarApiBase().strip()).build();
         this.clock = clock;
     }
 

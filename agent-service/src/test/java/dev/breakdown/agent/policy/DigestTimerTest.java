@@ -11,6 +11,7 @@ import dev.breakdown.agent.nudge.NudgeThrottle;
 import dev.breakdown.contracts.IssueEvent;
 import dev.breakdown.contracts.Json;
 import dev.breakdown.contracts.agent.Decision;
+import dev.breakdown.platform.servicetoken.ServiceToken;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -36,12 +37,14 @@ class DigestTimerTest {
                 then: {post_nudge: {team: triage, message: "{title}"}}
             """, clock);
     private final List<JsonNode> bodies = new CopyOnWriteArrayList<>();
+    private static final String TOKEN = "digest-test-token-0123456789";
     private final List<String> keys = new CopyOnWriteArrayList<>();
+    private final List<String> authorizations = new CopyOnWriteArrayList<>();
     private final AtomicInteger status = new AtomicInteger(201);
     private final HttpServer calendar = calendar();
     private final DigestTimer timer = new DigestTimer(new NudgeThrottle(policies.jdbc), policies.store,
             new DigestProperties("http://127.0.0.1:" + calendar.getAddress().getPort() + "/api", Duration.ZERO),
-            RestClient.builder(), clock);
+            RestClient.builder(), ServiceToken.of(TOKEN), clock);
 
     private HttpServer calendar() {
         try {
@@ -50,6 +53,7 @@ class DigestTimerTest {
                 try (exchange) {
                     bodies.add(Json.mapper().readTree(exchange.getRequestBody().readAllBytes()));
                     keys.add(exchange.getRequestHeaders().getFirst("Idempotency-Key"));
+                    authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
                     byte[] answer = "{\"id\": \"n-1\", \"status\": \"sent\"}".getBytes(StandardCharsets.UTF_8);
                     exchange.getResponseHeaders().add("Content-Type", "application/json");
                     exchange.sendResponseHeaders(status.get(), answer.length);
@@ -93,6 +97,7 @@ class DigestTimerTest {
                     "Digest: 2 nudges for team:triage were held while the limit was reached:\n- Issue 3\n- Issue 4");
         });
         assertThat(keys.get(0)).startsWith("digest:");
+        assertThat(authorizations).as("calendar's API needs BREAKDOWN_SERVICE_TOKEN").containsExactly("Bearer " + TOKEN);
         assertThat(timer.sendDue()).as("sent once").isZero();
         List<String> next = policies.run(event(5)).stream().map(Decision::message).toList();
         assertThat(next).as("the next nudge carries no second digest").containsExactly("Issue 5");

@@ -3,6 +3,7 @@ package dev.breakdown.gateway.agent;
 import dev.breakdown.contracts.IssueEvent;
 import dev.breakdown.contracts.agent.RunResponse;
 import dev.breakdown.gateway.GatewayProperties;
+import dev.breakdown.platform.servicetoken.ServiceToken;
 import java.net.URI;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -20,8 +21,8 @@ public class AgentClient {
     private final RestClient restClient;
     private final URI runUrl;
 
-    public AgentClient(RestClient.Builder builder, GatewayProperties properties) {
-        this.restClient = builder.build();
+    public AgentClient(RestClient.Builder builder, GatewayProperties properties, ServiceToken serviceToken) {
+        this.restClient = serviceToken.applyTo(builder).build();
         this.runUrl = properties.agentkitUri();
     }
 

@@ -8,6 +8,7 @@ import dev.breakdown.contracts.calendar.NudgeRequest;
 import dev.breakdown.gateway.GatewayProperties;
 import dev.breakdown.gateway.action.ActionFailedException;
 import dev.breakdown.gateway.action.TransientActionException;
+import dev.breakdown.platform.servicetoken.ServiceToken;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -31,9 +32,9 @@ public class CalendarClient {
     private final RestClient restClient;
     private final String base;
 
-    public CalendarClient(RestClient.Builder builder, GatewayProperties properties) {
+    public CalendarClient(RestClient.Builder builder, GatewayProperties properties, ServiceToken serviceToken) {
         this.base = properties.calendarApiBaseUri().toString();
-        this.restClient = builder.baseUrl(base).build();
+        this.restClient = serviceToken.applyTo(builder).baseUrl(base).build();
     }
 
     public Meeting createMeeting(MeetingRequest request, String idempotencyKey) {

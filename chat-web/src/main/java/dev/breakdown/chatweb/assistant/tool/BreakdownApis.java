@@ -1,6 +1,7 @@
 package dev.breakdown.chatweb.assistant.tool;
 
 import dev.breakdown.chatweb.assistant.AssistantProperties;
+import dev.breakdown.platform.servicetoken.ServiceToken;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -15,13 +16,14 @@ class BreakdownApis {
     private final RestClient agent;
     private final RestClient calendar;
 
-    BreakdownApis(RestClient.Builder builder, AssistantProperties properties) {
+    BreakdownApis(RestClient.Builder builder, AssistantProperties properties, ServiceToken serviceToken) {
         SimpleClientHttpRequestFactory factory = new SimpleClientHttpRequestFactory();
         // A tool that waits longer than this holds the whole answer; the model is told the service did not answer.
         factory.setConnectTimeout(Duration.ofSeconds(3));
         factory.setReadTimeout(Duration.ofSeconds(15));
-        this.agent = builder.clone().requestFactory(factory).baseUrl(properties.agentApiBase()).build();
-        this.calendar = builder.clone().requestFactory(factory).baseUrl(properties.calendarApiBase()).build();
+        this.agent = serviceToken.applyTo(builder.clone()).requestFactory(factory).baseUrl(properties.agentApiBase()).build();
+        this.calendar = serviceToken.applyTo(builder.clone()).requestFactory(factory)
+                .baseUrl(properties.calendarApiBase()).build();
     }
 
     RestClient agent() {
