@@ -11,7 +11,6 @@ import dev.breakdown.contracts.Topics;
 import dev.breakdown.contracts.agent.Decision;
 import dev.breakdown.gateway.intake.IssueErrorHandling;
 import dev.breakdown.gateway.intake.IssueListener;
-import dev.breakdown.gateway.kafka.KafkaHealthIndicator;
 import dev.breakdown.gateway.kafka.TopicProperties;
 import dev.breakdown.gateway.standin.AgentStandIn;
 import dev.breakdown.gateway.standin.CalendarStandIn;
@@ -38,7 +37,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -437,7 +438,7 @@ class GatewayFlowTest {
     }
 
     @Test
-    void kafkaHealthIsUpWhileTheBrokerAnswers(@Autowired KafkaHealthIndicator kafkaHealth) {
+    void kafkaHealthIsUpWhileTheBrokerAnswers(@Autowired @Qualifier("kafka") HealthIndicator kafkaHealth) {
         Health health = kafkaHealth.health(true);
 
         assertThat(health.getStatus()).isEqualTo(Status.UP);

@@ -3,7 +3,6 @@ package dev.breakdown.gateway.kafka;
 import dev.breakdown.contracts.Topics;
 import dev.breakdown.gateway.GatewayProperties;
 import dev.breakdown.gateway.dedup.ProcessedEvents;
-import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -20,7 +19,7 @@ import org.springframework.transaction.support.AbstractPlatformTransactionManage
 /**
  * Creates the topics the gateway reads and writes (issues-dlt and the processed-events store with as many
  * partitions as issues, because both keep the source partition), the Kafka transaction manager the listener
- * container runs each record in, and the Kafka health check.
+ * container runs each record in. The Kafka health check comes from platform.
  */
 @Configuration(proxyBeanMethods = false)
 public class KafkaConfig {
@@ -55,11 +54,6 @@ public class KafkaConfig {
     DefaultKafkaProducerFactoryCustomizer transactionTimeout(GatewayProperties gateway) {
         int millis = (int) Math.min(Integer.MAX_VALUE, gateway.transactionTimeout().toMillis());
         return factory -> factory.updateConfigs(Map.of(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, millis));
-    }
-
-    @Bean
-    KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin kafkaAdmin) {
-        return new KafkaHealthIndicator(kafkaAdmin, Duration.ofSeconds(3));
     }
 
     private static NewTopic topic(String name, TopicProperties topics) {

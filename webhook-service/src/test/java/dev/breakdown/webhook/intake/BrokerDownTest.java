@@ -70,6 +70,8 @@ class BrokerDownTest {
 
         assertThat(readiness.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
         assertThat(json(readiness).path("status").asString()).isEqualTo("DOWN");
+        // platform's "kafka" indicator is what takes it out; liveness stays UP so nothing restarts it.
+        assertThat(json(readiness).path("components").path("kafka").path("status").asString()).isEqualTo("DOWN");
         assertThat(liveness.getStatusCode()).isEqualTo(HttpStatus.OK);
     }
 }

@@ -1,4 +1,4 @@
-package dev.breakdown.gateway.kafka;
+package dev.breakdown.platform.kafka;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -11,8 +11,10 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.kafka.core.KafkaAdmin;
 
 /**
- * Health "kafka": UP when the broker describes its cluster within the timeout. Boot has no Kafka health
- * indicator; this one is in the readiness group only, so a broker outage stops traffic but does not restart us.
+ * Health "kafka": UP with the cluster id and the number of brokers when the cluster describes itself within the
+ * timeout, DOWN with the client's error otherwise (e.g. failed SASL authentication). Boot has no Kafka health
+ * indicator; services put this one in their readiness group only, so a broker outage stops traffic to them but
+ * never makes a liveness probe restart them.
  */
 public class KafkaHealthIndicator extends AbstractHealthIndicator implements DisposableBean {
 
@@ -35,7 +37,7 @@ public class KafkaHealthIndicator extends AbstractHealthIndicator implements Dis
         builder.up().withDetail("clusterId", clusterId).withDetail("nodes", nodes);
     }
 
-    // One client for all checks; it reconnects by itself after an outage.
+    // One client for all checks, with the service's own connection settings (SASL, TLS); it reconnects by itself.
     private Admin client() {
         Admin current = client;
         if (current == null) {
