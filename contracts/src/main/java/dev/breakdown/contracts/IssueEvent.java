@@ -2,6 +2,7 @@ package dev.breakdown.contracts;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,7 +12,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** A GitHub or Jira issue event, normalized by webhook-service; the value of the {@code issues} topic. */
+/**
+ * A GitHub or Jira issue event, normalized by webhook-service; the value of the {@code issues} topic.
+ * {@code received_at} is when webhook-service received the delivery (for the end-to-end latency); it is left out
+ * when absent, so events from other producers and older events keep their exact JSON.
+ */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record IssueEvent(
         @JsonProperty("event_id") String eventId,
@@ -33,7 +38,8 @@ public record IssueEvent(
         @JsonProperty("author") String author,
         @JsonProperty("state") String state,
         @JsonProperty("body_preview") String bodyPreview,
-        @JsonProperty("action") String action) {
+        @JsonProperty("action") String action,
+        @JsonProperty("received_at") @JsonInclude(JsonInclude.Include.NON_NULL) Instant receivedAt) {
 
     public static final String SOURCE_GITHUB = "github";
     public static final String SOURCE_JIRA = "jira";
@@ -83,13 +89,13 @@ public record IssueEvent(
         return new Builder(null);
     }
 
-    /** Nineteen fields are too many for a positional constructor at every call site. */
+    /** Twenty-one fields are too many for a positional constructor at every call site. */
     public static final class Builder {
         private String eventId, projectId, source, type, repo, issueKey, title, url, assignee, priority,
                 status, dueAt, author, state, bodyPreview, action;
         private Integer issueNumber;
         private List<String> labels = List.of();
-        private Instant createdAt, updatedAt;
+        private Instant createdAt, updatedAt, receivedAt;
 
         private Builder(IssueEvent e) {
             if (e == null) {
@@ -99,7 +105,7 @@ public record IssueEvent(
             issueNumber = e.issueNumber; issueKey = e.issueKey; title = e.title; url = e.url; labels = e.labels;
             assignee = e.assignee; priority = e.priority; status = e.status; createdAt = e.createdAt;
             updatedAt = e.updatedAt; dueAt = e.dueAt; author = e.author; state = e.state;
-            bodyPreview = e.bodyPreview; action = e.action;
+            bodyPreview = e.bodyPreview; action = e.action; receivedAt = e.receivedAt;
         }
 
         public Builder eventId(String v) { eventId = v; return this; }
@@ -122,10 +128,11 @@ public record IssueEvent(
         public Builder state(String v) { state = v; return this; }
         public Builder bodyPreview(String v) { bodyPreview = v; return this; }
         public Builder action(String v) { action = v; return this; }
+        public Builder receivedAt(Instant v) { receivedAt = v; return this; }
 
         public IssueEvent build() {
             return new IssueEvent(eventId, projectId, source, type, repo, issueNumber, issueKey, title, url, labels,
-                    assignee, priority, status, createdAt, updatedAt, dueAt, author, state, bodyPreview, action);
+                    assignee, priority, status, createdAt, updatedAt, dueAt, author, state, bodyPreview, action, receivedAt);
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.breakdown.contracts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,27 @@ class IssueEventTest {
                 "{\"event_id\":\"x\",\"source\":\"github\",\"some_future_field\":{\"a\":1}}", IssueEvent.class);
         assertThat(e.eventId()).isEqualTo("x");
         assertThat(e.labels()).isEmpty();
+    }
+
+    @Test
+    void anEventWithoutReceivedAtParsesAndIsWrittenWithoutIt() {
+        IssueEvent e = Json.mapper().readValue("{\"event_id\":\"x\",\"source\":\"jira\",\"issue_key\":\"OPS-1\"}",
+                IssueEvent.class);
+        assertThat(e.receivedAt()).isNull();
+        assertThat(Json.mapper().valueToTree(e).has("received_at")).as("no received_at: null for old readers").isFalse();
+    }
+
+    @Test
+    void receivedAtRoundTripsAsAnIsoInstant() {
+        IssueEvent e = Json.mapper().readValue(
+                "{\"event_id\":\"x\",\"source\":\"github\",\"received_at\":\"2026-11-29T23:59:58.123456Z\"}",
+                IssueEvent.class);
+        assertThat(e.receivedAt()).isEqualTo(Instant.parse("2026-11-29T23:59:58.123456Z"));
+
+        JsonNode written = Json.mapper().valueToTree(e);
+        assertThat(written.get("received_at").asString()).isEqualTo("2026-11-29T23:59:58.123456Z");
+        assertThat(Json.mapper().treeToValue(written, IssueEvent.class)).isEqualTo(e);
+        assertThat(e.toBuilder().build().receivedAt()).isEqualTo(e.receivedAt());
     }
 
     @Test

@@ -32,7 +32,9 @@ public class DeliveryIntake {
             return ResponseEntity.status(HttpStatus.ACCEPTED).body(DeliveryResponse.ignored(deliveryId,
                     ignored.reason()));
         }
-        IssueEvent issue = ((Normalized.Issue) normalized).event();
+        IssueEvent issue = ((Normalized.Issue) normalized).event().toBuilder()
+                .receivedAt(DeliveryContext.receivedAt(request)).build();
+        DeliveryContext.eventId(issue.eventId());
         RecordMetadata stored = publisher.publish(issue);
         // DEBUG: a formatted, synchronous console line per delivery costs CPU at load; the counters say how many.
         log.debug("accepted {} delivery {} as {} {} on {}-{}@{}", source, issue.eventId(), issue.type(),

@@ -17,6 +17,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -45,8 +46,10 @@ class GitHubWebhookTest extends LiveServiceTest {
     void signedSampleIsStoredAsItsNormalizedEvent(String webhook, String event) {
         IssueEvent expected = Samples.event(event);
         String deliveryId = UUID.randomUUID().toString();
+        Instant sent = Instant.now();
 
         ResponseEntity<String> answer = client.github("issues", deliveryId, Samples.webhook(webhook), SECRET);
+        Instant answered = Instant.now();
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         assertThat(json(answer).path("event_id").asString()).isEqualTo(deliveryId);
@@ -54,7 +57,9 @@ class GitHubWebhookTest extends LiveServiceTest {
         ConsumerRecord<String, String> record = issues.awaitRecord(expected.topicKey());
         IssueEvent stored = Json.mapper().readValue(record.value(), IssueEvent.class);
         assertThat(stored.eventId()).isEqualTo(deliveryId);
-        assertThat(stored.toBuilder().eventId(null).build()).isEqualTo(expected.toBuilder().eventId(null).build());
+        assertThat(stored.receivedAt()).as("stamped when the delivery arrived").isBetween(sent, answered);
+        assertThat(stored.toBuilder().eventId(null).receivedAt(null).build())
+                .isEqualTo(expected.toBuilder().eventId(null).build());
         assertThat(record.headers().toArray()).as("no Java type headers: other languages read this topic").isEmpty();
         assertThat(Json.mapper().readTree(record.value()).path("created_at").asString())
                 .isEqualTo(expected.createdAt().toString());
