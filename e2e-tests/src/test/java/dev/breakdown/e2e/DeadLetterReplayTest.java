@@ -6,10 +6,6 @@ import dev.breakdown.contracts.Json;
 import dev.breakdown.contracts.Topics;
 import dev.breakdown.e2e.IssueStream.Planned;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +38,6 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DeadLetterReplayTest {
     private static final Path TOOLS_JAR = Path.of("..", "local-broker", "target", "local-broker.jar").toAbsolutePath();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @TempDir
     static Path workDir;
@@ -164,10 +159,7 @@ class DeadLetterReplayTest {
     }
 
     private long calendarCount(String path) throws Exception {
-        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(calendar.url(path))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(answer.statusCode()).as("GET %s: %s", path, answer.body()).isEqualTo(200);
-        return Json.mapper().readTree(answer.body()).size();
+        return Http.getList(calendar.url(path)).size();
     }
 
     private ServiceProcess start(String name, Map<String, String> env) throws Exception {

@@ -4,13 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.breakdown.contracts.Topics;
 import dev.breakdown.e2e.IssueStream.Planned;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -24,7 +19,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import tools.jackson.databind.JsonNode;
-import dev.breakdown.contracts.Json;
 
 /**
  * The gateway killed with SIGKILL at random moments while a stream of issue events flows, and started again each
@@ -34,7 +28,6 @@ import dev.breakdown.contracts.Json;
 class GatewayCrashTest {
     private static final int EVENTS = 200;
     private static final int KILLS = 4;
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @TempDir
     static Path workDir;
@@ -115,12 +108,7 @@ class GatewayCrashTest {
     }
 
     private List<JsonNode> list(String path) throws Exception {
-        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(calendar.url(path))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(answer.statusCode()).as("GET %s: %s", path, answer.body()).isEqualTo(200);
-        List<JsonNode> items = new ArrayList<>();
-        Json.mapper().readTree(answer.body()).forEach(items::add);
-        return items;
+        return Http.getList(calendar.url(path));
     }
 
     private ServiceProcess start(String name, Map<String, String> env) throws Exception {

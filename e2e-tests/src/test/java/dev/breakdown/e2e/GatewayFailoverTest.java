@@ -2,13 +2,8 @@ package dev.breakdown.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.breakdown.contracts.Json;
 import dev.breakdown.contracts.Topics;
 import dev.breakdown.e2e.IssueStream.Planned;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -32,7 +27,6 @@ import org.apache.kafka.common.test.KafkaClusterTestKit;
 class GatewayFailoverTest {
     private static final int EVENTS = 150;
     private static final int PARTITIONS = 6;
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @TempDir
     static Path workDir;
@@ -109,10 +103,7 @@ class GatewayFailoverTest {
     }
 
     private long count(String path) throws Exception {
-        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(calendar.url(path))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(answer.statusCode()).as("GET %s: %s", path, answer.body()).isEqualTo(200);
-        return Json.mapper().readTree(answer.body()).size();
+        return Http.getList(calendar.url(path)).size();
     }
 
     private ServiceProcess start(String name, String dir, Map<String, String> env) throws Exception {

@@ -40,6 +40,7 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 /**
  * The whole pipeline as users run it: webhook, gateway, agent and calendar services started from their jars
  * against one embedded KRaft broker; signed sample webhooks in, actions, outcomes and calendar entries out.
+ * {@link RedpandaPipelineEndToEndTest} runs the same against a Redpanda container where Docker runs.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PipelineEndToEndTest {
@@ -61,15 +62,16 @@ class PipelineEndToEndTest {
 
     @TempDir
     static Path workDir;
-    private EmbeddedKafkaKraftBroker broker;
+    private String bootstrapServers;
+    private AutoCloseable broker;
     private final StartedServices services = new StartedServices();
     private ServiceProcess webhook;
     private ServiceProcess calendar;
 
     @BeforeAll
     void startSystem() throws Exception {
-        broker = TestBrokers.single(3);
-        Map<String, String> kafka = Map.of("KAFKA_BOOTSTRAP_SERVERS", broker.getBrokersAsString());
+        bootstrapServers = startBroker();
+        Map<String, String> kafka = Map.of("KAFKA_BOOTSTRAP_SERVERS", bootstrapServers);
 
         // Everyone works 10:00-16:00 in Tokyo, and the unblocker's title is the policy's own: both must reach the calendar.
         String teams = Files.writeString(workDir.resolve("teams.yml"), TEAMS).toString();
@@ -84,11 +86,23 @@ class PipelineEndToEndTest {
         services.awaitHealthy();
     }
 
+    /** Starts the broker of this run and returns its bootstrap servers; {@link #broker} stops it. */
+    String startBroker() throws Exception {
+        EmbeddedKafkaKraftBroker embedded = TestBrokers.single(3);
+        broker = embedded::destroy;
+        return embedded.getBrokersAsString();
+    }
+
+    /** For a subclass whose broker is something else, e.g. a container. */
+    void stopBrokerWith(AutoCloseable stop) {
+        broker = stop;
+    }
+
     @AfterAll
     void stopSystem() throws Exception {
         services.close();
         if (broker != null) {
-            broker.destroy();
+            broker.close();
         }
     }
 
@@ -136,7 +150,12 @@ class PipelineEndToEndTest {
         assertThat(meeting.scheduling().reason()).contains("Bob Builder 10:00-16:00 Asia/Tokyo");
         assertThat(meeting.durationMin()).isEqualTo(15);
         assertThat(meeting.ics()).endsWith("/api/meetings/" + meeting.id() + ".ics");
-        assertThat(Http.getOk(calendar.url("/api/meetings/" + meeting.id() + ".ics"))).contains("BEGIN:VCALENDAR", "BEGIN:VEVENT");
+        HttpResponse<String> feed = Http.getAnonymous(calendar.url("/api/meetings/" + meeting.id() + ".ics"));
+        assertThat(feed.statusCode()).as("the feed is open to calendar apps").isEqualTo(200);
+        assertThat(feed.body()).contains("BEGIN:VCALENDAR", "BEGIN:VEVENT");
+        HttpResponse<String> anonymous = Http.getAnonymous(calendar.url("/api/meetings/" + meeting.id()));
+        assertThat(anonymous.statusCode()).as("the API needs BREAKDOWN_SERVICE_TOKEN, which the gateway sent")
+                .isEqualTo(401);
         Nudge nudge = Json.mapper().readValue(Http.getOk(calendar.url("/api/nudges/" + calendarId(nudgeOutcome))), Nudge.class);
         assertThat(nudge.to()).isEqualTo("team:triage");
         assertThat(nudge.message()).contains("Document the new API rate limits");
@@ -217,7 +236,7 @@ class PipelineEndToEndTest {
 
     private void readUntil(List<String> topics, Duration timeout, Predicate<ConsumerRecord<String, String>> done) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString());
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {

@@ -131,9 +131,7 @@ class RedeliveryIsProcessedOnceTest {
     }
 
     private List<tools.jackson.databind.JsonNode> calendarList(String path) throws Exception {
-        List<tools.jackson.databind.JsonNode> items = new ArrayList<>();
-        Json.mapper().readTree(Http.getOk(calendar.url(path))).forEach(items::add);
-        return items;
+        return Http.getList(calendar.url(path));
     }
 
 

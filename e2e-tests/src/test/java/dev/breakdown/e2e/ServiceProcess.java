@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 
 /** One of our services, started from the jar the build produced, as a user runs it. */
 final class ServiceProcess implements AutoCloseable {
+    /** The BREAKDOWN_SERVICE_TOKEN every started service gets unless the test's environment says otherwise. */
+    static final String SERVICE_TOKEN = "e2e-service-token-" + Long.toHexString(System.nanoTime());
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     private static final Set<Integer> HANDED_OUT = new HashSet<>();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -74,6 +76,8 @@ final class ServiceProcess implements AutoCloseable {
                 .redirectErrorStream(true)
                 // Appended, so a restarted service's log follows the previous run's.
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        // Every test runs with the internal APIs closed, so each flow proves our callers send the token.
+        builder.environment().put("BREAKDOWN_SERVICE_TOKEN", SERVICE_TOKEN);
         builder.environment().putAll(env);
         builder.environment().put("SERVER_PORT", Integer.toString(port));
         return new ServiceProcess(name, port, log, builder.start(), workDir, Map.copyOf(env), List.copyOf(args));
