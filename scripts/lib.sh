@@ -24,6 +24,7 @@ unset environment name value
 
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 BREAKDOWN_JAVA_OPTS="${BREAKDOWN_JAVA_OPTS:--Xms64m -Xmx384m}"
+LOCAL_BROKER_JAVA_OPTS="${LOCAL_BROKER_JAVA_OPTS:--Xms128m -Xmx512m}"
 KAFKA_BOOTSTRAP_SERVERS="${KAFKA_BOOTSTRAP_SERVERS:-${REDPANDA_BROKERS:-${PANDA_CLOUD_BROKERS:-localhost:19092}}}"
 export KAFKA_BOOTSTRAP_SERVERS
 TOOLS_JAR="$ROOT/local-broker/target/local-broker.jar"
@@ -32,6 +33,17 @@ TOOLS_JAR="$ROOT/local-broker/target/local-broker.jar"
 SERVICES=(agent-service:8000 calendar-service:7300 webhook-service:7000 gateway-service:7100 chat-web:3000)
 
 jar_of() { echo "$ROOT/$1/target/$1.jar"; }
+
+# The modules whose jar is missing or older than their own or the shared libraries' sources (after a git pull, say).
+stale_modules() {
+  local module
+  for module in local-broker $(for s in "${SERVICES[@]}"; do echo "${s%%:*}"; done); do
+    if [ ! -f "$(jar_of "$module")" ] || [ -n "$(find "$module/src" "$module/pom.xml" contracts/src platform/src pom.xml \
+        -newer "$(jar_of "$module")" -print -quit)" ]; then
+      echo "$module"
+    fi
+  done
+}
 
 # True when the pid file names a live process that runs our jar (guards against a reused pid).
 running() {

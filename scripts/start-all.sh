@@ -31,14 +31,7 @@ for entry in local-broker:19092 "${SERVICES[@]}"; do
 done
 
 # Build when a jar is missing or older than its module's or the shared libraries' sources (after a git pull, say).
-stale=0
-for module in local-broker $(for s in "${SERVICES[@]}"; do echo "${s%%:*}"; done); do
-  jar="$(jar_of "$module")"
-  if [ ! -f "$jar" ] || [ -n "$(find "$module/src" "$module/pom.xml" contracts/src platform/src pom.xml -newer "$jar" -print -quit)" ]; then
-    stale=1
-  fi
-done
-if [ "$stale" = 1 ]; then
+if [ -n "$(stale_modules)" ]; then
   echo "Building with Maven (the first run downloads Maven and the dependencies: a few minutes); log in logs/build.log"
   ./mvnw -B -DskipTests package > logs/build.log 2>&1 &
   build=$!
@@ -97,10 +90,10 @@ launch() { # name, command...
 
 # The embedded default: our own broker, unless the user points KAFKA_BOOTSTRAP_SERVERS elsewhere.
 if [ "$KAFKA_BOOTSTRAP_SERVERS" = "localhost:19092" ]; then
-  if launch local-broker "$JAVA" -Xms128m -Xmx512m -jar "$TOOLS_JAR" serve; then
+  if launch local-broker "$JAVA" $LOCAL_BROKER_JAVA_OPTS -jar "$TOOLS_JAR" serve; then
     echo "starting local-broker ..."
     wait_for local-broker "port_taken 19092" "$(cat run/local-broker.pid)"
-    echo "local-broker      up   localhost:19092 (data in data/kafka)"
+    echo "local-broker      up   localhost:19092 (data in data/kafka)  (${SECONDS}s)"
   fi
 else
   echo "Kafka: the external cluster at $KAFKA_BOOTSTRAP_SERVERS (KAFKA_BOOTSTRAP_SERVERS); no local broker started"
