@@ -122,16 +122,18 @@ class RunEndpointTest {
     void missingEventIdIsRejectedNamingTheField() throws Exception {
         run("{\"source\": \"github\", \"type\": \"issue_opened\"}")
                 .andExpect(status().isBadRequest())
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.error").value("missing_field"))
-                .andExpect(jsonPath("$.message").value(containsString("event_id")));
+                .andExpect(jsonPath("$.detail").value(containsString("event_id")))
+                .andExpect(jsonPath("$.status").value(400))
+                .andExpect(jsonPath("$.instance").value("/run"));
     }
 
     @Test
     void missingSourceIsRejectedNamingTheField() throws Exception {
         run("{\"event_id\": \"e-3\", \"source\": \" \"}")
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.message").value(containsString("source")));
+                .andExpect(jsonPath("$.detail").value(containsString("source")));
     }
 
     @Test
@@ -139,7 +141,7 @@ class RunEndpointTest {
         run("{\"event_id\": \"e-4\", ")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.error").value("malformed_json"))
-                .andExpect(jsonPath("$.message").value(containsString("not valid JSON")));
+                .andExpect(jsonPath("$.detail").value(containsString("not valid JSON")));
     }
 
     @Test
@@ -152,10 +154,10 @@ class RunEndpointTest {
         run("{\"event_id\": \"e-5\", \"source\": \"github\", \"issue_number\": \"seven\"}")
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.error").value("invalid_field"))
-                .andExpect(jsonPath("$.message").value(containsString("issue_number")));
+                .andExpect(jsonPath("$.detail").value(containsString("issue_number")));
         run("{\"event_id\": \"e-5\", \"source\": \"github\", \"created_at\": \"yesterday\"}")
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.message").value(containsString("created_at")));
+                .andExpect(jsonPath("$.detail").value(containsString("created_at")));
     }
 
     @Test
@@ -168,9 +170,9 @@ class RunEndpointTest {
     void nonJsonContentTypeIsUnsupported() throws Exception {
         mvc.perform(post("/run").contentType(MediaType.TEXT_PLAIN).content("event_id=1"))
                 .andExpect(status().isUnsupportedMediaType())
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.error").value("unsupported_media_type"))
-                .andExpect(jsonPath("$.message").value(containsString("application/json")));
+                .andExpect(jsonPath("$.detail").value(containsString("application/json")));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.breakdown.calendar.web;
 
-import java.net.URI;
+import dev.breakdown.platform.problem.Problems;
+import dev.breakdown.platform.problem.UnreadableBody;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,7 +13,6 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -25,9 +25,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.exc.InputCoercionException;
-import tools.jackson.core.exc.StreamReadException;
 
 /**
  * Every failure as an RFC 9457 problem ({@code application/problem+json}): {@code status}, {@code title},
@@ -82,10 +79,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         String detail = errors.stream().map(f -> "field '" + f.get("field") + "' " + f.get("message"))
                 .collect(Collectors.joining("; "));
         boolean missing = e.getBindingResult().getFieldErrors().stream().allMatch(ProblemHandler::isMissing);
-        ProblemDetail body = body(HttpStatus.BAD_REQUEST, missing ? "missing_field" : "invalid_field",
+        ProblemDetail body = Problems.of(HttpStatus.BAD_REQUEST, missing ? "missing_field" : "invalid_field",
                 Character.toUpperCase(detail.charAt(0)) + detail.substring(1));
         body.setProperty("errors", errors);
-        return typed(HttpStatus.BAD_REQUEST, body);
+        return Problems.answer(HttpStatus.BAD_REQUEST, body);
     }
 
     @Override
@@ -103,27 +100,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
-        Throwable cause = e.getCause();
-        if (cause == null) {
-            return problem(HttpStatus.BAD_REQUEST, "malformed_json", "The request body is missing or empty; send a JSON object", null);
-        }
-        if (cause instanceof StreamReadException syntax && !(cause instanceof InputCoercionException)) {
-            String problem = syntax.getOriginalMessage();
-            int marker = problem.indexOf(" (start marker");
-            return problem(HttpStatus.BAD_REQUEST, "malformed_json", "The body is not valid JSON: "
-                    + (marker > 0 ? problem.substring(0, marker) : problem)
-                    + (syntax.getLocation() == null ? "" : " (line " + syntax.getLocation().getLineNr()
-                    + ", column " + syntax.getLocation().getColumnNr() + ")"), null);
-        }
-        if (cause instanceof JacksonException mapping && !mapping.getPath().isEmpty()) {
-            String field = mapping.getPath().stream()
-                    .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
-            return problem(HttpStatus.BAD_REQUEST, "invalid_field",
-                    "Field '" + field + "' has the wrong type or format: " + mapping.getOriginalMessage(), field);
-        }
-        return problem(HttpStatus.BAD_REQUEST, "invalid_body", "The body cannot be read: "
-                + (cause instanceof JacksonException j ? j.getOriginalMessage() : cause.getMessage()), null);
+        UnreadableBody why = UnreadableBody.of(e, "a JSON object");
+        return problem(HttpStatus.BAD_REQUEST, why.error(), why.detail(), why.field());
     }
 
     /** Spring's own problems (405, 415, 404 for unknown paths, ...) get the same {@code error} code field. */
@@ -135,8 +113,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         }
         if (body instanceof ProblemDetail problem && (problem.getProperties() == null
                 || !problem.getProperties().containsKey("error"))) {
-            HttpStatus known = HttpStatus.resolve(status.value());
-            problem.setProperty("error", known == null ? "error" : known.name().toLowerCase(Locale.ROOT));
+            problem.setProperty("error", Problems.errorCode(status));
         }
         return super.handleExceptionInternal(e, body, headers, status, request);
     }
@@ -152,22 +129,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     private static ResponseEntity<Object> problem(HttpStatus status, String error, String detail, String field) {
-        ProblemDetail body = body(status, error, detail);
+        ProblemDetail body = Problems.of(status, error, detail);
         if (field != null) {
             body.setProperty("errors", List.of(Map.of("field", field, "message", detail)));
         }
-        return typed(status, body);
-    }
-
-    private static ProblemDetail body(HttpStatus status, String error, String detail) {
-        ProblemDetail body = ProblemDetail.forStatusAndDetail(status, detail);
-        body.setType(URI.create("about:blank"));
-        body.setProperty("error", error);
-        return body;
-    }
-
-    // An explicit type keeps the problem JSON even when the client asked for text/calendar.
-    private static ResponseEntity<Object> typed(HttpStatus status, ProblemDetail body) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+        return Problems.answer(status, body);
     }
 }

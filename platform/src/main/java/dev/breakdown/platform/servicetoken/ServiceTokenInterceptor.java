@@ -42,6 +42,7 @@ class ServiceTokenInterceptor implements HandlerInterceptor {
                 : "The bearer token does not match this service's " + ServiceToken.VARIABLE
                         + "; every Breakdown service must be started with the same value.");
         problem.put("instance", request.getRequestURI());
+        problem.put("error", "service_token");
         response.setStatus(HttpStatus.UNAUTHORIZED.value());
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"breakdown\"");
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
