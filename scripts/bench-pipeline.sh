@@ -76,4 +76,4 @@ for round in 1 2; do
   "$JAVA" -jar "$BENCH_JAR" steady --run-id "steady$round" --rate "$RATE" --seconds "$SECONDS_STEADY"
   cpu_report $((RATE * SECONDS_STEADY))
 done
-echo "calendar: $(curl -fsS 'http://localhost:17300/api/meetings?limit=1000' | grep -o '"id"' | wc -l) meetings listed (capped at 1000)"
+echo "calendar: $(curl -fsS ${BREAKDOWN_SERVICE_TOKEN:+-H "Authorization: Bearer $BREAKDOWN_SERVICE_TOKEN"} 'http://localhost:17300/api/meetings?limit=1000' | grep -o '"id"' | wc -l) meetings listed (capped at 1000)"
