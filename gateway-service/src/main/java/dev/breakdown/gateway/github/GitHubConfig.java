@@ -22,7 +22,7 @@ class GitHubConfig {
                 .defaultHeader("User-Agent", "breakdown-gateway")
                 .build();
         TrackerHttp http = new TrackerHttp(GitHubTracker.SOURCE, client,
-                new RateLimits(GitHubTracker.SOURCE, registry, Clock.systemUTC()));
+                new RateLimits(GitHubTracker.SOURCE, registry, Clock.systemUTC()), registry);
         GitHubAuth auth = null;
         if (properties.usesApp()) {
             auth = new GitHubAppAuth(properties.appId(), GitHubAppAuth.readKey(properties.appPrivateKey()), http,

@@ -74,7 +74,7 @@ public final class GitHubTracker implements IssueTracker {
             throw new ActionFailedException("nobody to assign: " + context.action().target() + " has no members", null);
         }
         if (!live) {
-            return IssueTracker.wouldSend(SOURCE, List.of(assignRequest(issue, logins)));
+            return http.wouldSend(List.of(assignRequest(issue, logins)));
         }
         String authorization = auth.authorization(issue.repo());
         Set<String> current = logins(http.send(TrackerRequest.get(issueUri(issue, "")), authorization).body().path("assignees"));
@@ -104,7 +104,7 @@ public final class GitHubTracker implements IssueTracker {
                 new Labels(List.of(escalation.label())));
         TrackerRequest comment = TrackerRequest.of(HttpMethod.POST, issueUri(issue, "/comments"), new Comment(body));
         if (!live) {
-            return IssueTracker.wouldSend(SOURCE, List.of(label, comment));
+            return http.wouldSend(List.of(label, comment));
         }
         String authorization = auth.authorization(issue.repo());
         Optional<JsonNode> earlier = lastCommentWith(issue, Markers.escalation(escalation.target()), authorization);
@@ -135,7 +135,7 @@ public final class GitHubTracker implements IssueTracker {
         TrackerRequest comment = TrackerRequest.of(HttpMethod.POST, issueUri(issue, "/comments"),
                 new Comment(text + (mentions.isBlank() ? "" : "\n\ncc " + mentions) + Markers.hidden(marker)));
         if (!live) {
-            return IssueTracker.wouldSend(SOURCE, List.of(comment));
+            return http.wouldSend(List.of(comment));
         }
         String authorization = auth.authorization(issue.repo());
         Optional<JsonNode> earlier = lastCommentWith(issue, marker, authorization);

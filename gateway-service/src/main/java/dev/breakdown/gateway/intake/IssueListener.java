@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
@@ -45,6 +46,8 @@ public class IssueListener implements DisposableBean {
 
     public static final String GROUP_ID = "agent-gw";
     public static final String LISTENER_ID = "issue-listener";
+    /** The log context key naming the event being processed (LOG_FORMAT=json shows it on every line). */
+    public static final String EVENT_ID = "event_id";
     private static final Logger log = LoggerFactory.getLogger(IssueListener.class);
 
     private final IssueEventReader reader;
@@ -53,17 +56,19 @@ public class IssueListener implements DisposableBean {
     private final ProcessedEvents processed;
     private final IssueRetries retries;
     private final DeadLetterPublishingRecoverer deadLetters;
+    private final PipelineMeters meters;
     private final ExecutorService workers;
 
     public IssueListener(IssueEventReader reader, IssueCoordinator coordinator, EventPublisher publisher,
             ProcessedEvents processed, IssueRetries retries, DeadLetterPublishingRecoverer deadLetters,
-            GatewayProperties properties) {
+            PipelineMeters meters, GatewayProperties properties) {
         this.reader = reader;
         this.coordinator = coordinator;
         this.publisher = publisher;
         this.processed = processed;
         this.retries = retries;
         this.deadLetters = deadLetters;
+        this.meters = meters;
         AtomicInteger n = new AtomicInteger();
         this.workers = Executors.newFixedThreadPool(properties.batch().parallelism(), task -> {
             Thread thread = new Thread(task, "issue-worker-" + n.incrementAndGet());
@@ -140,7 +145,7 @@ public class IssueListener implements DisposableBean {
     // The issue's later events wait for a failed one: they are retried with it, in order.
     private void carryOutInOrder(List<Item> issue) {
         for (Item item : issue) {
-            try {
+            try (MDC.MDCCloseable context = MDC.putCloseable(EVENT_ID, item.event.eventId())) {
                 item.publications = coordinator.carryOut(item.event);
             } catch (AgentRejectedIssueException e) {
                 item.deadLetter = e;
@@ -160,11 +165,20 @@ public class IssueListener implements DisposableBean {
     }
 
     // Attempt counts are kept until the records' results are committed: a rolled-back batch still needs them.
+    // Meters too: only a committed outcome counts, and its latency ends here.
     private void afterCommit(List<Item> items) {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                items.forEach(item -> retries.done(item.record));
+                Instant committed = Instant.now();
+                for (Item item : items) {
+                    retries.done(item.record);
+                    if (item.deadLetter != null) {
+                        meters.deadLettered(item.deadLetter);
+                    } else if (item.publications != null) {
+                        meters.committed(item.event, item.publications, committed);
+                    }
+                }
             }
         });
     }

@@ -16,6 +16,6 @@ class JiraConfig {
     JiraTracker jiraTracker(JiraProperties properties, RestClient.Builder builder, MeterRegistry registry) {
         RestClient client = builder.clone().defaultHeader("Accept", "application/json").build();
         return new JiraTracker(new TrackerHttp(JiraTracker.SOURCE, client,
-                new RateLimits(JiraTracker.SOURCE, registry, Clock.systemUTC())), properties);
+                new RateLimits(JiraTracker.SOURCE, registry, Clock.systemUTC()), registry), properties);
     }
 }

@@ -74,7 +74,7 @@ public final class JiraTracker implements IssueTracker {
         String accountId = person.jiraAccountId().orElseThrow();
         TrackerRequest assign = TrackerRequest.of(HttpMethod.PUT, issueUri(issue, "/assignee"), new Assignee(accountId));
         if (!live) {
-            return IssueTracker.wouldSend(SOURCE, List.of(assign));
+            return http.wouldSend(List.of(assign));
         }
         String current = http.send(TrackerRequest.get(issueUri(issue, "?fields=assignee")), authorization()).body()
                 .path("fields").path("assignee").path("accountId").asString("");
@@ -98,7 +98,7 @@ public final class JiraTracker implements IssueTracker {
                 Adf.paragraph(Adf.code(Markers.action(context.action().eventId()) + " "
                         + Markers.escalation(escalation.target())))));
         if (!live) {
-            return IssueTracker.wouldSend(SOURCE, List.of(label, comment));
+            return http.wouldSend(List.of(label, comment));
         }
         Optional<JsonNode> earlier = lastCommentWith(issue, Markers.escalation(escalation.target()));
         JsonNode current = http.send(TrackerRequest.get(issueUri(issue, "?fields=labels&expand=changelog")),
@@ -135,7 +135,7 @@ public final class JiraTracker implements IssueTracker {
         paragraphs.add(Adf.paragraph(Adf.code(marker)));
         TrackerRequest comment = commentRequest(issue, Adf.doc(paragraphs.toArray(Adf.Node[]::new)));
         if (!live) {
-            return IssueTracker.wouldSend(SOURCE, List.of(comment));
+            return http.wouldSend(List.of(comment));
         }
         Optional<JsonNode> earlier = lastCommentWith(issue, marker);
         if (earlier.isPresent()) {

@@ -3,9 +3,12 @@ package dev.breakdown.gateway.writeback;
 import dev.breakdown.contracts.Json;
 import dev.breakdown.gateway.action.ActionFailedException;
 import dev.breakdown.gateway.action.TransientActionException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.http.HttpMethod;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -18,20 +21,24 @@ import tools.jackson.databind.node.MissingNode;
  * Sends requests to one tracker (GitHub or Jira) through {@link RateLimits}. Failures that may pass (unreachable,
  * 5xx, rate limits) become {@link TransientActionException}s and the event is retried; the others (401, 404, 422, ...)
  * become an {@link ActionFailedException} whose message names the request and the tracker's reason, never a
- * credential.
+ * credential. Every request is counted as {@value #REQUESTS} by tracker, method and result: ok, rejected (4xx),
+ * server_error, rate_limited, held (not sent: the tracker asked us to wait), unreachable, or dry_run (described only).
  */
 public final class TrackerHttp {
 
+    public static final String REQUESTS = "breakdown.writeback.requests";
     private static final int MAX_REASON = 160;
 
     private final String tracker;
     private final RestClient client;
     private final RateLimits limits;
+    private final MeterRegistry registry;
 
-    public TrackerHttp(String tracker, RestClient client, RateLimits limits) {
+    public TrackerHttp(String tracker, RestClient client, RateLimits limits, MeterRegistry registry) {
         this.tracker = tracker;
         this.client = client;
         this.limits = limits;
+        this.registry = registry;
     }
 
     public String tracker() {
@@ -40,7 +47,12 @@ public final class TrackerHttp {
 
     /** Sends the request with this Authorization header value; answers a 2xx, throws on anything else. */
     public TrackerResponse send(TrackerRequest request, String authorization) {
-        limits.checkOpen(request);
+        try {
+            limits.checkOpen(request);
+        } catch (RateLimitedException held) {
+            count(request.method(), "held");
+            throw held;
+        }
         Answer answer;
         try {
             RestClient.RequestBodySpec spec = client.method(request.method()).uri(request.uri())
@@ -55,22 +67,39 @@ public final class TrackerHttp {
             answer = spec.exchange((req, res) -> new Answer(res.getStatusCode().value(), res.getHeaders(),
                     new String(res.getBody().readAllBytes(), StandardCharsets.UTF_8)));
         } catch (ResourceAccessException e) {
+            count(request.method(), "unreachable");
             throw new TransientActionException(tracker + " unreachable for " + request.method() + " "
                     + request.uri().getPath() + ": " + NestedExceptionUtils.getMostSpecificCause(e).getMessage(), e);
         }
         limits.observe(answer.headers());
         if (answer.status() >= 200 && answer.status() < 300) {
+            count(request.method(), "ok");
             return new TrackerResponse(answer.status(), answer.headers(), json(answer.body()));
         }
         limits.limited(answer.status(), answer.headers(), answer.body(), request).ifPresent(limited -> {
+            count(request.method(), "rate_limited");
             throw limited;
         });
         String message = tracker + " answered " + answer.status() + " to " + request.method() + " "
                 + request.uri().getPath() + reason(answer.body());
         if (answer.status() >= 500) {
+            count(request.method(), "server_error");
             throw new TransientActionException(message, null);
         }
+        count(request.method(), "rejected");
         throw new ActionFailedException(message, null);
+    }
+
+    /** Dry-run: the outcome detail describing the requests, which are counted but not sent. */
+    public String wouldSend(List<TrackerRequest> requests) {
+        requests.forEach(request -> count(request.method(), "dry_run"));
+        return IssueTracker.wouldSend(tracker, requests);
+    }
+
+    private void count(HttpMethod method, String result) {
+        Counter.builder(REQUESTS).description("Requests to GitHub or Jira by write-back, by result")
+                .tag("tracker", tracker).tag("method", method.name()).tag("result", result)
+                .register(registry).increment();
     }
 
     private static JsonNode json(String body) {

@@ -101,8 +101,9 @@ class WritebackSettingsTest {
 
     @Test
     void liveModeWithoutAnyTrackerStopsTheStartSayingWhatToSet() {
-        TrackerHttp http = new TrackerHttp("test", RestClient.create(), new RateLimits("test", new SimpleMeterRegistry(),
-                Clock.systemUTC()));
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        TrackerHttp http = new TrackerHttp("test", RestClient.create(), new RateLimits("test", registry, Clock.systemUTC()),
+                registry);
         List<IssueTracker> unconfigured = List.of(new GitHubTracker(http, null, URI.create("https://api.github.com")),
                 new JiraTracker(http, new JiraProperties(null, null, null)));
         WritebackProperties live = new WritebackProperties("live", List.of(), "escalated", null);
