@@ -36,7 +36,12 @@ public class PolicyEngine {
 
     /** The decisions for the event; records what strategies and limits need (idempotent per event). */
     public List<Decision> decide(IssueEvent event) {
-        return evaluate(event, false).decisions();
+        return run(event).decisions();
+    }
+
+    /** As {@link #decide}, with every rule's trace (what was made and what a nudge limit held back). */
+    public Explanation run(IssueEvent event) {
+        return evaluate(event, false);
     }
 
     /** Every rule's result and the decisions that would be made, recording nothing. */
