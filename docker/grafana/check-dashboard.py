@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
-"""Checks that every metric a Grafana dashboard queries exists in real Prometheus scrapes.
+"""Checks that every metric a Grafana dashboard queries exists in real Prometheus scrapes, with the labels
+the query groups or filters by.
 
 Usage: check-dashboard.py [--help] DASHBOARD.json SCRAPE.txt...
 The scrapes are what the services' PrometheusEndpointTest saved after one real flow
-(<module>/target/prometheus-scrape.txt). Exit 1 names each metric no scrape has.
+(<module>/target/prometheus-scrape.txt). Exit 1 names each metric no scrape has and each label none of the
+query's metrics carries.
 """
 import json
 import re
@@ -44,14 +46,27 @@ def metric_names(expr):
     return names
 
 
+def labels_used(expr):
+    text = re.sub(r'"(?:[^"\\]|\\.)*"', '""', expr)
+    used = set()
+    for matchers in re.findall(r"\{([^}]*)\}", text):
+        used.update(re.findall(r"([A-Za-z_][A-Za-z0-9_]*)\s*(?:=~|!~|!=|=)", matchers))
+    for grouping in re.findall(r"\b(?:by|without|on|ignoring)\s*\(([^)]*)\)", text):
+        used.update(label.strip() for label in grouping.split(",") if label.strip())
+    return used
+
+
 def scraped(paths):
-    names = set()
+    """Series name -> the label names its samples carry."""
+    series = {}
     for path in paths:
         with open(path, encoding="utf-8") as scrape:
             for line in scrape:
-                if line and not line.startswith("#"):
-                    names.add(re.match(r"[A-Za-z_:][A-Za-z0-9_:]*", line).group(0))
-    return names
+                if line.strip() and not line.startswith("#"):
+                    name = re.match(r"[A-Za-z_:][A-Za-z0-9_:]*", line).group(0)
+                    labels = re.match(r"[^{ ]*(\{[^}]*\})?", line).group(1) or ""
+                    series.setdefault(name, set()).update(re.findall(r"([A-Za-z_][A-Za-z0-9_]*)=\"", labels))
+    return series
 
 
 def main(args):
@@ -62,15 +77,23 @@ def main(args):
         dashboard = json.load(file)
     have = scraped(args[1:])
     wanted = {}
+    problems = []
     for expr in expressions(dashboard):
-        for name in metric_names(expr):
+        names = metric_names(expr)
+        for name in names:
             wanted.setdefault(name, expr)
+        carried = set().union(*(have.get(name, set()) for name in names)) if names else set()
+        for label in sorted(labels_used(expr) - carried):
+            if any(name in have for name in names):
+                problems.append(f"label {label} is on none of {sorted(names)} (in: {expr})")
     missing = sorted(name for name in wanted if name not in have)
     for name in missing:
         print(f"missing: {name} (in: {wanted[name]})")
+    for problem in problems:
+        print(problem)
     print(f"{len(wanted)} metric(s) queried, {len(wanted) - len(missing)} found in {len(args) - 1} scrape(s)"
-          f" ({len(have)} series names)")
-    return 1 if missing else 0
+          f" ({len(have)} series names); {len(problems)} label problem(s)")
+    return 1 if missing or problems else 0
 
 
 if __name__ == "__main__":
