@@ -1,9 +1,7 @@
 package dev.breakdown.bench;
 
-import dev.breakdown.contracts.ActionEvent;
 import dev.breakdown.contracts.IssueEvent;
 import dev.breakdown.contracts.Json;
-import dev.breakdown.contracts.OutcomeEvent;
 import dev.breakdown.contracts.Topics;
 import dev.breakdown.platform.kafka.KafkaConnection;
 import java.time.Duration;
@@ -17,16 +15,10 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -109,10 +101,10 @@ public final class PipelineBench {
 
     /** Publishes as fast as the producer goes while the pipeline runs, and follows the events to their outcomes. */
     private void burst(String runId, int events) throws Exception {
-        try (Follower follower = new Follower(runId, true)) {
+        try (FlowFollower follower = new FlowFollower(connection, runId + "-", true)) {
             Map<String, Long> published = backlog(runId, events);
-            follower.awaitAll(events, Duration.ofSeconds(600));
-            follower.report(events, published);
+            awaitAll(follower, runId, events, Duration.ofSeconds(600));
+            report(follower, runId, events, published, true);
         }
     }
 
@@ -120,7 +112,7 @@ public final class PipelineBench {
         int events = rate * seconds;
         Map<String, Long> published = new ConcurrentHashMap<>();
         long intervalNanos = 1_000_000_000L / rate;
-        try (Follower follower = new Follower(runId, true); var producer = producer()) {
+        try (FlowFollower follower = new FlowFollower(connection, runId + "-", true); var producer = producer()) {
             long start = System.nanoTime();
             for (int i = 0; i < events; i++) {
                 long wait = start + i * intervalNanos - System.nanoTime();
@@ -132,141 +124,59 @@ public final class PipelineBench {
             producer.flush();
             System.out.printf(Locale.ROOT, "steady: published %d events at %d/s over %.1f s%n", events, rate,
                     (System.nanoTime() - start) / 1e9);
-            follower.awaitAll(events, Duration.ofSeconds(seconds + 120L));
-            follower.report(events, published);
+            awaitAll(follower, runId, events, Duration.ofSeconds(seconds + 120L));
+            report(follower, runId, events, published, true);
         }
     }
 
     /** Reads actions and outcomes from the beginning until every event of the run has its outcome. */
     private void await(String runId, int events, Duration timeout, Map<String, Long> publishedAt) throws Exception {
-        try (Follower follower = new Follower(runId, false)) {
-            follower.awaitAll(events, timeout);
-            follower.report(events, publishedAt);
+        try (FlowFollower follower = new FlowFollower(connection, runId + "-", false)) {
+            awaitAll(follower, runId, events, timeout);
+            report(follower, runId, events, publishedAt, false);
         }
     }
 
-    /**
-     * Follows actions and outcomes (read_committed) on its own thread, matching outcomes to the run's events through
-     * their actions. Live: starts at the topics' ends and times an outcome by its arrival here; otherwise starts at
-     * their beginnings and times it by the record's timestamp.
-     */
-    private final class Follower implements AutoCloseable {
-        private final String prefix;
-        private final boolean live;
-        private final Map<String, String> sourceOfAction = new HashMap<>();
-        private final Map<String, Long> outcomeAt = new ConcurrentHashMap<>();
-        private final Set<String> eventsWithAction = new HashSet<>();
-        private final List<Pending> pendingOutcomes = new ArrayList<>();
-        private final Thread thread;
-        private final CountDownLatch positioned = new CountDownLatch(1);
-        private volatile boolean running = true;
-        private volatile Exception failure;
-        private int actionRecords;
-        private int outcomeRecords;
-        private int failedOutcomes;
-
-        Follower(String runId, boolean live) throws InterruptedException {
-            this.prefix = runId + "-";
-            this.live = live;
-            this.thread = new Thread(this::run, "follower");
-            thread.start();
-            positioned.await();
+    /** The run's event ids: runId-0 .. runId-(events-1). */
+    private static List<String> ids(String runId, int events) {
+        List<String> ids = new ArrayList<>(events);
+        for (int i = 0; i < events; i++) {
+            ids.add(runId + "-" + i);
         }
-
-        private void run() {
-            Properties props = new Properties();
-            props.putAll(connection);
-            props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-            props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-            props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
-            try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
-                List<TopicPartition> partitions = new ArrayList<>();
-                for (String topic : List.of(Topics.ACTIONS, Topics.OUTCOMES)) {
-                    consumer.partitionsFor(topic, Duration.ofSeconds(30))
-                            .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
-                }
-                consumer.assign(partitions);
-                if (live) {
-                    consumer.seekToEnd(partitions);
-                } else {
-                    consumer.seekToBeginning(partitions);
-                }
-                partitions.forEach(consumer::position); // resolves the positions before anything is published
-                positioned.countDown();
-                while (running) {
-                    var records = consumer.poll(Duration.ofMillis(100));
-                    long now = System.currentTimeMillis();
-                    synchronized (this) {
-                        records.forEach(record -> take(record, now));
-                        matchOutcomes();
-                    }
-                }
-            } catch (Exception e) {
-                failure = e;
-            } finally {
-                positioned.countDown();
-            }
-        }
-
-        private void take(ConsumerRecord<String, String> record, long now) {
-            if (record.topic().equals(Topics.ACTIONS)) {
-                ActionEvent a = Json.mapper().readValue(record.value(), ActionEvent.class);
-                if (a.sourceEventId() != null && a.sourceEventId().startsWith(prefix)) {
-                    actionRecords++;
-                    sourceOfAction.put(a.eventId(), a.sourceEventId());
-                    eventsWithAction.add(a.sourceEventId());
-                }
-            } else {
-                pendingOutcomes.add(new Pending(record.value(), live ? now : record.timestamp()));
-            }
-        }
-
-        // Outcomes are matched once their action is known: the two topics are read side by side.
-        private void matchOutcomes() {
-            for (var it = pendingOutcomes.iterator(); it.hasNext();) {
-                Pending pending = it.next();
-                OutcomeEvent o = Json.mapper().readValue(pending.value(), OutcomeEvent.class);
-                String source = sourceOfAction.get(o.actionEventId());
-                if (source == null) {
-                    continue;
-                }
-                it.remove();
-                outcomeRecords++;
-                if (!o.ack()) {
-                    failedOutcomes++;
-                }
-                outcomeAt.putIfAbsent(source, pending.at());
-            }
-            if (pendingOutcomes.size() > 1_000_000) {
-                pendingOutcomes.clear();
-            }
-        }
-
-        void awaitAll(int events, Duration timeout) throws Exception {
-            Instant deadline = Instant.now().plus(timeout);
-            while (outcomeAt.size() < events && Instant.now().isBefore(deadline) && failure == null) {
-                Thread.sleep(100);
-            }
-            Thread.sleep(1000); // a late duplicate would still show in the counts
-            if (failure != null) {
-                throw failure;
-            }
-        }
-
-        synchronized void report(int events, Map<String, Long> publishedAt) {
-            PipelineBench.report(events, publishedAt, outcomeAt, sourceOfAction.size(), actionRecords, outcomeRecords,
-                    failedOutcomes, eventsWithAction.size());
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            running = false;
-            thread.join();
-        }
+        return ids;
     }
 
-    /** An outcome read before its action, with its time: arrival here (live) or the record's timestamp. */
-    private record Pending(String value, long at) {
+    private static void awaitAll(FlowFollower follower, String runId, int events, Duration timeout) throws Exception {
+        follower.awaitCompleted(ids(runId, events), timeout);
+        Thread.sleep(1000); // a late duplicate would still show in the counts
+    }
+
+    /** Live, an outcome's time is its arrival at the follower; otherwise its record's timestamp. */
+    private static void report(FlowFollower follower, String runId, int events, Map<String, Long> publishedAt,
+            boolean live) {
+        Map<String, Long> outcomeAt = new HashMap<>();
+        for (String id : ids(runId, events)) {
+            long at = follower.completedMillis(id, !live);
+            if (at >= 0) {
+                outcomeAt.put(id, at);
+            }
+        }
+        List<FlowFollower.Action> actions = follower.actions();
+        int actionRecords = 0;
+        int outcomeRecords = 0;
+        int failedOutcomes = 0;
+        Set<String> eventsWithAction = new HashSet<>();
+        for (FlowFollower.Action a : actions) {
+            actionRecords += a.records;
+            eventsWithAction.add(a.sourceEventId);
+            FlowFollower.Outcome o = follower.outcomeOf(a.id);
+            if (o != null) {
+                outcomeRecords += o.records;
+                failedOutcomes += o.ack ? 0 : 1;
+            }
+        }
+        report(events, publishedAt, outcomeAt, actions.size(), actionRecords, outcomeRecords, failedOutcomes,
+                eventsWithAction.size());
     }
 
     private static void report(int events, Map<String, Long> publishedAt, Map<String, Long> outcomeAt, int distinctActions,

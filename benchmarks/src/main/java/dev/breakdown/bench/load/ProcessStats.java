@@ -1,0 +1,69 @@
+package dev.breakdown.bench.load;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** What Linux says about a process: CPU time used so far (/proc/PID/stat) and peak resident memory (VmHWM). */
+final class ProcessStats {
+    private static final long TICKS_PER_SECOND = clockTicks();
+
+    private ProcessStats() {
+    }
+
+    /** User + system CPU time in ms, or -1 when the process is gone. */
+    static long cpuMillis(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            // Fields after the command name, which may hold spaces and ends with the last ')'.
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 1000 / TICKS_PER_SECOND;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** Peak resident set size in MB (VmHWM of /proc/PID/status), or -1 when the process is gone. */
+    static double peakRssMb(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // gone
+        }
+        return -1;
+    }
+
+    /** The 1, 5 and 15 minute load averages. */
+    static double[] loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return new double[] {Double.parseDouble(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2])};
+        } catch (IOException | RuntimeException e) {
+            return new double[] {-1, -1, -1};
+        }
+    }
+
+    static String loadAverageText() {
+        double[] l = loadAverage();
+        return String.format(java.util.Locale.ROOT, "%.2f %.2f %.2f", l[0], l[1], l[2]);
+    }
+
+    private static long clockTicks() {
+        try {
+            Process p = new ProcessBuilder(List.of("getconf", "CLK_TCK")).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes()).trim();
+            p.waitFor();
+            return Long.parseLong(out);
+        } catch (IOException | RuntimeException e) {
+            return 100;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 100;
+        }
+    }
+}
