@@ -55,15 +55,20 @@ class NudgeController {
         return view(sender.find(id));
     }
 
-    /** Newest first; {@code to} as sent (e.g. {@code team:triage}), {@code status} one of stored, pending, sent, failed. */
+    /**
+     * Newest first; {@code to} as sent (e.g. {@code team:triage}), {@code status} one of stored, pending, sent, failed,
+     * {@code link} the exact issue link (as the meetings' {@code issue}).
+     */
     @GetMapping
     List<Nudge> list(@RequestParam(required = false) String to, @RequestParam(required = false) String status,
+                     @RequestParam(required = false) String link,
                      @RequestParam(defaultValue = "" + Limits.DEFAULT) int limit) {
         if (status != null && !STATUSES.contains(status)) {
             throw new BadRequestException("invalid_parameter",
                     "Parameter 'status' must be one of stored, pending, sent, failed (got '" + status + "')");
         }
-        return sender.find(to == null || to.isBlank() ? null : to.strip(), status, Limits.check(limit)).stream()
+        return sender.find(to == null || to.isBlank() ? null : to.strip(), status,
+                        link == null || link.isBlank() ? null : link.strip(), Limits.check(limit)).stream()
                 .map(NudgeController::view).toList();
     }
 

@@ -66,12 +66,14 @@ public class NudgeRepository {
                 .optional();
     }
 
-    /** Newest first, optionally only those to one target and/or with one status. */
-    public List<StoredNudge> find(String to, String status, int limit) {
+    /** Newest first, optionally only those to one target, with one status and/or about one issue link. */
+    public List<StoredNudge> find(String to, String status, String link, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM nudges WHERE (:to IS NULL OR recipient = :to)"
-                        + " AND (:status IS NULL OR status = :status) ORDER BY seq DESC LIMIT :limit")
+                        + " AND (:status IS NULL OR status = :status) AND (:link IS NULL OR link = :link)"
+                        + " ORDER BY seq DESC LIMIT :limit")
                 .param("to", to, java.sql.Types.VARCHAR)
                 .param("status", status, java.sql.Types.VARCHAR)
+                .param("link", link, java.sql.Types.VARCHAR)
                 .param("limit", limit)
                 .query((rs, n) -> nudge(rs))
                 .list();

@@ -68,7 +68,7 @@ public class NudgeSender {
         return nudges.findById(id).orElseThrow(() -> new NotFoundException("No nudge with id '" + id + "'"));
     }
 
-    public List<StoredNudge> find(String to, String status, int limit) {
-        return nudges.find(to, status, limit);
+    public List<StoredNudge> find(String to, String status, String link, int limit) {
+        return nudges.find(to, status, link, limit);
     }
 }

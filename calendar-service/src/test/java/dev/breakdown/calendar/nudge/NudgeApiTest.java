@@ -72,6 +72,23 @@ class NudgeApiTest extends ServiceApiTest {
     }
 
     @Test
+    void nudgesAreListedByTheirIssueLink() {
+        String link = "https://github.com/acme/docs/issues/" + UUID.randomUUID();
+        String first = http.postJson("/api/nudges", "{\"to\": \"team:triage\", \"message\": \"a\", \"link\": \"" + link + "\"}")
+                .json().get("id").asString();
+        String second = http.postJson("/api/nudges", "{\"to\": \"owner:alice\", \"message\": \"b\", \"link\": \"" + link + "\"}")
+                .json().get("id").asString();
+        http.postJson("/api/nudges", "{\"to\": \"team:triage\", \"message\": \"c\", \"link\": \"" + link + "0\"}");
+        http.postJson("/api/nudges", TRIAGE_NUDGE);
+
+        Response listed = http.get("/api/nudges?link=" + java.net.URLEncoder.encode(link, java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(listed.status()).isEqualTo(200);
+        assertThat(StreamSupport.stream(listed.json().spliterator(), false).map(n -> n.get("id").asString()).toList())
+                .containsExactly(second, first);
+    }
+
+    @Test
     void givenPriorityIsKept() {
         Response created = http.postJson("/api/nudges", "{\"to\": \"owner:alice\", \"message\": \"Hi\", \"priority\": \"high\"}");
 
