@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -63,6 +64,7 @@ class PipelineEndToEndTest {
     private final StartedServices services = new StartedServices();
     private ServiceProcess webhook;
     private ServiceProcess calendar;
+    private ServiceProcess gateway;
 
     @BeforeAll
     void startSystem() throws Exception {
@@ -77,7 +79,7 @@ class PipelineEndToEndTest {
         calendar = start("calendar-service", Map.of("BREAKDOWN_TEAMS_FILE", teams));
         webhook = start("webhook-service", with(kafka, "GITHUB_WEBHOOK_SECRET", GITHUB_SECRET,
                 "JIRA_WEBHOOK_SECRET", JIRA_SECRET));
-        start("gateway-service", with(kafka, "AGENTKIT_URL", agent.url("/run"),
+        gateway = start("gateway-service", with(kafka, "AGENTKIT_URL", agent.url("/run"),
                 "CALENDAR_API_BASE", calendar.url("/api"), "BREAKDOWN_TEAMS_FILE", teams));
         services.awaitHealthy();
     }
@@ -155,6 +157,15 @@ class PipelineEndToEndTest {
         Nudge nudge = Json.mapper().readValue(Http.getOk(calendar.url("/api/nudges/" + calendarId(nudgeOutcome))), Nudge.class);
         assertThat(nudge.to()).isEqualTo("team:triage");
         assertThat(nudge.message()).contains("Document the new API rate limits");
+
+        // What Prometheus scrapes afterwards: webhook receipt -> outcome commit, one sample per outcome.
+        assertThat(latencySamples(Duration.ofSeconds(15), 4)).as("breakdown_pipeline_latency_seconds_count, summed")
+                .isGreaterThanOrEqualTo(4);
+        assertThat(Http.getOk(gateway.url("/actuator/prometheus")))
+                .containsPattern("breakdown_pipeline_latency_seconds_bucket\\{[^}]*policy=\"p0-bug-escalation\"")
+                .containsPattern("breakdown_gateway_actions_total\\{[^}]*action=\"schedule_unblocker\"[^}]*result=\"ok\"");
+        assertThat(Http.getOk(webhook.url("/actuator/prometheus")))
+                .containsPattern("breakdown_webhook_deliveries_total\\{[^}]*source=\"github\"");
     }
 
     @Test
@@ -174,6 +185,23 @@ class PipelineEndToEndTest {
         });
         assertThat(seen).as("the valid delivery sent after the forged one arrived").contains(marker);
         assertThat(seen).doesNotContain(delivery);
+    }
+
+    /** The gateway's latency samples once they reach {@code expected} (recorded just after each commit), or at the deadline. */
+    private long latencySamples(Duration within, long expected) throws Exception {
+        Instant deadline = Instant.now().plus(within);
+        long samples;
+        do {
+            samples = Http.getOk(gateway.url("/actuator/prometheus")).lines()
+                    .filter(line -> line.startsWith("breakdown_pipeline_latency_seconds_count{"))
+                    .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
+        } while (samples < expected && Instant.now().isBefore(deadline) && sleep(200));
+        return samples;
+    }
+
+    private static boolean sleep(long millis) throws InterruptedException {
+        Thread.sleep(millis);
+        return true;
     }
 
     private ServiceProcess start(String name, Map<String, String> env) throws Exception {
