@@ -106,6 +106,12 @@ final class Stack implements AutoCloseable {
             }
         }
 
+        private synchronized void destroyProcess() {
+            if (process != null) {
+                process.destroy();
+            }
+        }
+
         /** SIGKILL: no shutdown hook, no flush, as a crash. */
         void kill() {
             ProcessHandle.of(pid).ifPresent(h -> {
@@ -230,6 +236,10 @@ final class Stack implements AutoCloseable {
             stack.add(new Member(name, ports.get(name), command(java, javaOpts, jfrDir, name,
                     copy(root.resolve(name + "/target/" + name + ".jar"), work), List.of()), env, work.resolve(name)));
         }
+        // Ctrl-C or a SIGTERM to this tool still ends what it started (try-with-resources does not run then).
+        // Through the Process objects, never a bare pid: an ended member's pid may belong to someone else by then.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stack.members.values().forEach(Member::destroyProcess),
+                "stop-stack"));
         Member broker = stack.member("broker");
         broker.start();
         broker.awaitUp(Duration.ofMinutes(2));
