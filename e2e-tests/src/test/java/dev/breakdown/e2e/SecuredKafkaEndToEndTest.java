@@ -43,6 +43,7 @@ class SecuredKafkaEndToEndTest {
     private static final Path SAMPLE = Path.of("..", "samples", "webhooks", "github-issue-opened-p0-bug.json");
     private static final Path SAMPLE_EVENT = Path.of("..", "samples", "events", "p0-bug.json");
     private static final Path TOOLS_JAR = Path.of("..", "local-broker", "target", "local-broker.jar");
+    private static final Path SCRIPTS = Path.of("..", "scripts").toAbsolutePath().normalize();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @TempDir
@@ -151,23 +152,25 @@ class SecuredKafkaEndToEndTest {
     }
 
     @Test
-    void theScriptsToolsWorkWithTheSameVariables() throws Exception {
+    void theScriptsAndTheirToolsWorkWithTheSameVariables() throws Exception {
         Map<String, String> kafka = broker.env(broker.password);
 
-        ToolRun topics = tool(kafka, "topics");
+        ToolRun topics = script(kafka, "setup-topics.sh");
         assertThat(topics.exit()).as(topics.output()).isZero();
         assertThat(topics.output()).containsPattern("(?m)^issues\\s+exists").containsPattern("(?m)^outcomes\\s+exists");
 
-        ToolRun publish = tool(kafka, "publish", "--topic", Topics.ISSUES, "--file", SAMPLE_EVENT.toString());
+        ToolRun publish = script(kafka, "publish.sh", "--topic", Topics.ISSUES,
+                "--file", SAMPLE_EVENT.toAbsolutePath().toString());
         assertThat(publish.exit()).as(publish.output()).isZero();
         assertThat(publish.output()).contains("published").contains("to " + Topics.ISSUES + "-")
                 .contains("key=github:acme/checkout#123");
 
         String eventId = Json.mapper().readTree(Files.readString(SAMPLE_EVENT)).path("event_id").asString();
-        ToolRun consume = tool(kafka, "consume", "--topic", Topics.ISSUES, "--timeout", "3");
+        ToolRun consume = script(kafka, "consume.sh", "--topic", Topics.ISSUES, "--timeout", "3");
         assertThat(consume.exit()).as(consume.output()).isZero();
         assertThat(consume.output()).contains("github:acme/checkout#123\t").contains(eventId);
 
+        // status.sh also asks the services on their standard ports; its Kafka half is the tool's status.
         ToolRun status = tool(kafka, "status");
         assertThat(status.exit()).as(status.output()).isZero();
         assertThat(status.output()).contains("Kafka " + broker.bootstrapServers() + ": 1 broker(s)")
@@ -220,13 +223,26 @@ class SecuredKafkaEndToEndTest {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", TOOLS_JAR.toString()));
         command.addAll(List.of(args));
+        return run(env, command);
+    }
+
+    /** One of scripts/, as a user runs it (the environment wins over .env and the generated secrets). */
+    private static ToolRun script(Map<String, String> env, String name, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("bash", SCRIPTS.resolve(name).toString()));
+        command.addAll(List.of(args));
+        Map<String, String> withJava = new HashMap<>(env);
+        withJava.put("JAVA_HOME", System.getProperty("java.home"));
+        return run(withJava, command);
+    }
+
+    private static ToolRun run(Map<String, String> env, List<String> command) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         // Only this test's Kafka settings, none inherited from whoever runs the build.
         builder.environment().keySet().removeIf(name -> name.matches("(KAFKA|REDPANDA|PANDA_CLOUD)_.*"));
         builder.environment().putAll(env);
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("%s finished", String.join(" ", args)).isTrue();
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("%s finished", command).isTrue();
         return new ToolRun(process.exitValue(), output);
     }
 

@@ -37,7 +37,8 @@ final class TopicPublisher {
         Properties props = new Properties();
         props.putAll(connection);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
-        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000);
+        // A cold JVM's first TLS + SCRAM handshake with a remote cluster can take seconds on a busy machine.
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 30_000);
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000);
         props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
         try (var producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
