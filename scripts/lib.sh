@@ -23,8 +23,10 @@ eval "$environment"
 unset environment name value
 
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-BREAKDOWN_JAVA_OPTS="${BREAKDOWN_JAVA_OPTS:--Xms64m -Xmx384m}"
-LOCAL_BROKER_JAVA_OPTS="${LOCAL_BROKER_JAVA_OPTS:--Xms128m -Xmx512m}"
+# The serial collector: G1's own structures took 40 MB per service JVM (NMT), more than its small heap needs them.
+# -XX:TieredStopAtLevel=1 starts faster and smaller but more than doubled intake's CPU per delivery (BENCHMARKS.md).
+BREAKDOWN_JAVA_OPTS="${BREAKDOWN_JAVA_OPTS:--XX:+UseSerialGC -Xms32m -Xmx384m}"
+LOCAL_BROKER_JAVA_OPTS="${LOCAL_BROKER_JAVA_OPTS:--XX:+UseSerialGC -Xms32m -Xmx256m}"
 KAFKA_BOOTSTRAP_SERVERS="${KAFKA_BOOTSTRAP_SERVERS:-${REDPANDA_BROKERS:-${PANDA_CLOUD_BROKERS:-localhost:19092}}}"
 export KAFKA_BOOTSTRAP_SERVERS
 TOOLS_JAR="$ROOT/local-broker/target/local-broker.jar"
