@@ -7,7 +7,7 @@
 # scripts/replay-dlt.sh) and checks: every 2xx delivery is on `issues` once; every stored event has exactly its action
 # and one outcome; calendar-service lists exactly one meeting or nudge per issue that wanted one; what was
 # dead-lettered has its outcome after the replay. Prints the counts; exit status 1 on any loss or duplicate.
-# About 4 minutes with the defaults (start-up included).
+# 4 to 5 minutes with the defaults on a quiet machine, start-up included.
 #
 # Usage: scripts/chaos.sh [--rate R=25] [--settle S=10] [--broker-down S=10] [--gateway-kills N=3]
 #                         [--agent-down S=30] [--calendar-down S=30] [--out DIR] [--publish]

@@ -17,6 +17,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
@@ -117,24 +118,32 @@ public final class FlowFollower implements AutoCloseable {
             partitions.forEach(consumer::position);
             positioned.countDown();
             while (running) {
-                var records = consumer.poll(Duration.ofMillis(50));
-                long now = System.nanoTime();
-                long nowMillis = System.currentTimeMillis();
-                synchronized (this) {
-                    records.forEach(record -> take(record, now, nowMillis));
-                }
-                if (records.isEmpty()) {
-                    // With read_committed the end offsets are the last stable offsets: all that is committed.
-                    Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-                    if (partitions.stream().allMatch(tp -> consumer.position(tp) >= end.get(tp))) {
-                        caughtUpNanos = now;
-                    }
+                try {
+                    follow(consumer, partitions);
+                } catch (RetriableException e) {
+                    // The broker is away (the chaos run stops it): the consumer reconnects; keep following.
                 }
             }
         } catch (Exception e) {
             failure = e;
         } finally {
             positioned.countDown();
+        }
+    }
+
+    private void follow(KafkaConsumer<String, String> consumer, List<TopicPartition> partitions) {
+        var records = consumer.poll(Duration.ofMillis(50));
+        long now = System.nanoTime();
+        long nowMillis = System.currentTimeMillis();
+        synchronized (this) {
+            records.forEach(record -> take(record, now, nowMillis));
+        }
+        if (records.isEmpty()) {
+            // With read_committed the end offsets are the last stable offsets: all that is committed.
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(5));
+            if (partitions.stream().allMatch(tp -> consumer.position(tp, Duration.ofSeconds(5)) >= end.get(tp))) {
+                caughtUpNanos = now;
+            }
         }
     }
 

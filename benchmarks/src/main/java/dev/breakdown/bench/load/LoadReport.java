@@ -26,6 +26,10 @@ final class LoadReport {
                     + "received the event's outcome, i.e. after the gateway's transaction committed. It includes the "
                     + "intake, the gateway's batch wait (GATEWAY_BATCH_MAX_WAIT, 10 ms), the agent and calendar calls "
                     + "and the commit. One clock (the generator's), so no clock skew.",
+            "Deliveries not answered 2xx are not sent again in the load run: they count as sent but not accepted "
+                    + "(webhook-service answers 503 when the broker's acknowledgement takes longer than "
+                    + "WEBHOOK_ACK_TIMEOUT, 5 s). Such a delivery may still be on issues (more events on issues than "
+                    + "2xx answers); only 2xx deliveries are followed to their outcomes.",
             "Backlog drain: outcomes per second from the gateway's SIGCONT to the last outcome (first-to-last also "
                     + "shown). The backlog's records were already on issues; the JVMs are warm (warm-up and measured "
                     + "phase first).",
