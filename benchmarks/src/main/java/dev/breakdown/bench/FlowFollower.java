@@ -41,6 +41,7 @@ public final class FlowFollower implements AutoCloseable {
 
     private final Map<String, Integer> onIssues = new HashMap<>();
     private final Map<String, Integer> deadLettered = new HashMap<>();
+    private final Map<String, Integer> replayedToIssues = new HashMap<>();
     private final Map<String, Action> actions = new HashMap<>();
     private final Map<String, Outcome> outcomes = new HashMap<>();
     private final Map<String, List<String>> actionsOfEvent = new LinkedHashMap<>();
@@ -168,7 +169,10 @@ public final class FlowFollower implements AutoCloseable {
         } else {
             String id = eventId(record.value());
             if (id != null && id.startsWith(prefix)) {
-                (topic.equals(Topics.ISSUES) ? onIssues : deadLettered).merge(id, 1, Integer::sum);
+                // A dead letter copied back by replay-dlt carries this header: a replay, not a second delivery.
+                boolean replayed = record.headers().lastHeader("breakdown_replayed-from") != null;
+                (topic.equals(Topics.ISSUES) ? replayed ? replayedToIssues : onIssues : deadLettered)
+                        .merge(id, 1, Integer::sum);
             }
         }
     }
@@ -244,6 +248,11 @@ public final class FlowFollower implements AutoCloseable {
 
     public synchronized Map<String, Integer> onIssues() {
         return new HashMap<>(onIssues);
+    }
+
+    /** Copies of dead letters that replay-dlt put back on issues, by event id. */
+    public synchronized Map<String, Integer> replayedToIssues() {
+        return new HashMap<>(replayedToIssues);
     }
 
     public synchronized Map<String, Integer> deadLettered() {

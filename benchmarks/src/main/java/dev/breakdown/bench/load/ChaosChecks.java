@@ -75,6 +75,8 @@ final class ChaosChecks {
         actions.putInto(counts);
         problems.addAll(actions.problems);
         counts.put("dead-lettered events", deadBeforeReplay.size());
+        counts.put("dead letters replayed to issues (copies, not counted above)", follower.replayedToIssues().values()
+                .stream().mapToInt(Integer::intValue).sum());
         counts.put("accepted events without outcome before the replay", unfinishedBeforeReplay);
         counts.put("dead-lettered events with their outcome after the replay", deadBeforeReplay.keySet().stream()
                 .filter(id -> follower.completedNanos(id) >= 0).count());
