@@ -39,10 +39,6 @@ public final class ServiceToken {
         return new ServiceToken(token);
     }
 
-    public static ServiceToken none() {
-        return new ServiceToken(null);
-    }
-
     public boolean isSet() {
         return value != null;
     }
