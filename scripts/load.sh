@@ -8,8 +8,9 @@
 # event and peak RSS of each process, load averages and the exactly-once counts; writes a JSON file and an HTML chart.
 # Exit status 1 when a 2xx delivery is missing or doubled anywhere along the way.
 #
-# Usage: scripts/load.sh [--rate R=100 --seconds S=60 | --connections N --seconds S] [--warmup S=30]
+# Usage: scripts/load.sh [--rate R=100 --seconds S=60 | --connections N --seconds S] [--warmup S|auto=auto]
 #                        [--backlog N=10000] [--backlog-connections C=16] [--running] [--out DIR] [--publish]
+#   --warmup    seconds of unmeasured load first; auto (default): until JIT compilation takes under 10% of the CPU
 #   --publish   writes the "Load" section of BENCHMARKS.md and the chart to docs/benchmarks/load.html
 #   BENCH_JFR_DIR=dir   a Java Flight Recording per process of the started stack (dir/<name>.jfr)
 #   BREAKDOWN_JAVA_OPTS the services' JVM options (default -Xms64m -Xmx384m); BREAKDOWN_SERVICE_TOKEN is passed on

@@ -45,7 +45,8 @@ public final class ChaosCommand {
         Options o;
         try {
             o = new Options(args, Options.set("rate", "settle", "broker-down", "gateway-kills", "agent-down",
-                    "calendar-down", "root", "out", "command"), Options.set("publish"));
+                    "calendar-down", "root", "out", "command"), Options.set("publish"))
+                    .numbers(Options.set("rate", "settle", "broker-down", "gateway-kills", "agent-down", "calendar-down"));
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.exit(2);

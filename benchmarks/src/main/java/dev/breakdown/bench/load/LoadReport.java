@@ -36,6 +36,10 @@ final class LoadReport {
             "CPU ms per event: user + system time of each process (/proc/PID/stat) over the phase, until its last "
                     + "outcome, divided by its 2xx deliveries; JIT compilation, GC and background work (chat-web's "
                     + "consumers, the gateway's due tracker) included.",
+            "Warm-up: with six JVMs on two cores the JIT compilers (C1 and C2) take a third of the CPU for the "
+                    + "first minutes and the pipeline falls seconds behind; the default warm-up (--warmup auto) sends "
+                    + "at the rate until, over 15 s, compilation took under 10% of the stack's CPU (1 to 10 min). A "
+                    + "restarted stack on such a machine is that slow for that long. Each phase shows its JIT share.",
             "Peak RSS: VmHWM of /proc/PID/status, the most resident memory since the process started (start-up "
                     + "included).");
 
@@ -94,6 +98,7 @@ final class LoadReport {
         StringBuilder cpu = new StringBuilder("CPU ms per event: ");
         p.cpuPerEvent().forEach((name, ms) -> cpu.append(String.format(Locale.ROOT, "%s %.2f  ", name, ms)));
         System.out.println(cpu.toString().trim());
+        System.out.printf(Locale.ROOT, "JIT compilation: %.0f%% of the stack's CPU in this phase%n", 100 * p.jitShare());
         System.out.printf(Locale.ROOT, "load average: %.2f at start, %.2f at end (1 min)%n", p.loadAtStart[0],
                 p.loadAtEnd[0]);
     }
@@ -153,6 +158,7 @@ final class LoadReport {
         Map<String, Object> cpu = new LinkedHashMap<>();
         p.cpuPerEvent().forEach((k, v) -> cpu.put(k, Double.isNaN(v) ? null : Math.round(v * 1000) / 1000.0));
         m.put("cpu_ms_per_event", cpu);
+        m.put("jit_share_of_cpu", Double.isNaN(p.jitShare()) ? null : Math.round(p.jitShare() * 1000) / 1000.0);
         m.put("load_average_start", p.loadAtStart);
         m.put("load_average_end", p.loadAtEnd);
         return m;
@@ -212,15 +218,15 @@ final class LoadReport {
                 System.getenv().getOrDefault("BREAKDOWN_JAVA_OPTS", "-Xms64m -Xmx384m"), startupSeconds)
                 : "Stack: the running one (scripts/start-all.sh).\n\n");
         md.append("| phase | how | 2xx / sent | intake | HTTP answer p50 / p99 | webhook → outcome p50 / p90 / p99 / max "
-                + "| load avg start → end |\n|---|---|---|---|---|---|---|\n");
+                + "| JIT share of CPU | load avg start → end |\n|---|---|---|---|---|---|---|---|\n");
         for (Phase p : phases) {
             Latencies h = p.httpLatency();
             Latencies e = p.outcomeLatency(follower, null);
             md.append(String.format(Locale.ROOT, "| %s | %s | %d / %d | %.0f/s | %s / %s ms | %s / %s / %s / %s ms | "
-                    + "%.2f → %.2f |%n", p.name, p.how, p.accepted().size(), p.sent.size(), p.intakeRate(),
+                    + "%.0f%% | %.2f → %.2f |%n", p.name, p.how, p.accepted().size(), p.sent.size(), p.intakeRate(),
                     Latencies.fmt(h.pct(50)), Latencies.fmt(h.pct(99)), Latencies.fmt(e.pct(50)),
-                    Latencies.fmt(e.pct(90)), Latencies.fmt(e.pct(99)), Latencies.fmt(e.max()), p.loadAtStart[0],
-                    p.loadAtEnd[0]));
+                    Latencies.fmt(e.pct(90)), Latencies.fmt(e.pct(99)), Latencies.fmt(e.max()), 100 * p.jitShare(),
+                    p.loadAtStart[0], p.loadAtEnd[0]));
         }
         if (measured != null) {
             md.append("\nWebhook → outcome by policy, measured phase (").append(measured.how).append("):\n\n");

@@ -24,6 +24,17 @@ final class Options {
         }
     }
 
+    /** Checks at once that these options, where given, are numbers (or one of the words), so a typo stops the run. */
+    Options numbers(Set<String> names, String... words) {
+        for (String name : names) {
+            String v = values.get(name);
+            if (v != null && !List.of(words).contains(v)) {
+                number(name, 0);
+            }
+        }
+        return this;
+    }
+
     String get(String name, String fallback) {
         return values.getOrDefault(name, fallback);
     }

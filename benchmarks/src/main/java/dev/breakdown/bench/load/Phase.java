@@ -6,19 +6,22 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongUnaryOperator;
 
 /** One measured stretch of the run: the deliveries sent in it, and each process's CPU and the load around it. */
 final class Phase {
     static final String GENERATOR = "load generator";
 
     final String name;
-    final String how;
+    String how;
     final List<Sent> sent = new ArrayList<>();
     final long startNanos = System.nanoTime();
     final double[] loadAtStart = ProcessStats.loadAverage();
     final Map<String, Long> cpuAtStart;
+    final Map<String, Long> jitAtStart;
     double[] loadAtEnd;
     Map<String, Long> cpuAtEnd;
+    Map<String, Long> jitAtEnd;
     long sendEndNanos;
     long endNanos;
     /** Backlog phases: when the gateway was resumed. */
@@ -28,21 +31,53 @@ final class Phase {
         this.name = name;
         this.how = how;
         this.cpuAtStart = cpu(stack);
+        this.jitAtStart = jit(stack);
     }
 
     void end(Stack stack) {
         endNanos = System.nanoTime();
         loadAtEnd = ProcessStats.loadAverage();
         cpuAtEnd = cpu(stack);
+        jitAtEnd = jit(stack);
     }
 
     static Map<String, Long> cpu(Stack stack) {
-        Map<String, Long> cpu = new LinkedHashMap<>();
+        return perProcess(stack, ProcessStats::cpuMillis);
+    }
+
+    static Map<String, Long> jit(Stack stack) {
+        return perProcess(stack, ProcessStats::jitCpuMillis);
+    }
+
+    // The stack's processes and this generator, by name.
+    private static Map<String, Long> perProcess(Stack stack, LongUnaryOperator reading) {
+        Map<String, Long> values = new LinkedHashMap<>();
         for (Stack.Member m : stack.members()) {
-            cpu.put(m.name, ProcessStats.cpuMillis(m.pid()));
+            values.put(m.name, reading.applyAsLong(m.pid()));
         }
-        cpu.put(GENERATOR, ProcessStats.cpuMillis(ProcessHandle.current().pid()));
-        return cpu;
+        values.put(GENERATOR, reading.applyAsLong(ProcessHandle.current().pid()));
+        return values;
+    }
+
+    /** The share of all processes' CPU time between two readings that went to JIT compilation, 0 to 1. */
+    static double jitShare(Map<String, Long> cpuBefore, Map<String, Long> cpuAfter, Map<String, Long> jitBefore,
+            Map<String, Long> jitAfter) {
+        long cpu = 0;
+        long jit = 0;
+        for (String name : cpuBefore.keySet()) {
+            long before = cpuBefore.get(name);
+            long after = cpuAfter.getOrDefault(name, -1L);
+            if (before >= 0 && after >= before) {
+                cpu += after - before;
+                jit += Math.max(0, jitAfter.getOrDefault(name, 0L) - jitBefore.getOrDefault(name, 0L));
+            }
+        }
+        return cpu == 0 ? Double.NaN : Math.min(1, jit / (double) cpu);
+    }
+
+    /** How much of the stack's CPU in this phase the JIT compilers took: near 0 once the JVMs are warm. */
+    double jitShare() {
+        return jitShare(cpuAtStart, cpuAtEnd, jitAtStart, jitAtEnd);
     }
 
     List<Sent> accepted() {
