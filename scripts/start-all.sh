@@ -105,15 +105,21 @@ tools topics >/dev/null
 # Class-data sharing, as Spring Boot documents it: a service runs from its extracted jar in data/cds/<name>/ with an
 # archive of the classes a training run loaded (the context refreshes, then exits), which saves the loading and
 # verifying of them at every start. Made once per jar and JVM, in parallel; BREAKDOWN_CDS=off runs the jars as built.
+# Java 25+ gets its successor, the AOT cache (JEP 483/514/515: classes loaded and linked, and method profiles).
+if [ "${java_major:-0}" -ge 25 ]; then
+  cds_ext=aot cds_make=-XX:AOTCacheOutput= cds_use=-XX:AOTCache=
+else
+  cds_ext=jsa cds_make=-XX:ArchiveClassesAtExit= cds_use=-XX:SharedArchiveFile=
+fi
 cds_stamp() { echo "$(stat -c '%s %Y' "$(jar_of "$1")") $(printf '%s' "$java_version" | head -n 1)"; }
-cds_ready() { [ -f "$ROOT/data/cds/$1/$1.jsa" ] && [ "$(cat "$ROOT/data/cds/$1/stamp" 2>/dev/null)" = "$(cds_stamp "$1")" ]; }
+cds_ready() { [ -f "$ROOT/data/cds/$1/$1.$cds_ext" ] && [ "$(cat "$ROOT/data/cds/$1/stamp" 2>/dev/null)" = "$(cds_stamp "$1")" ]; }
 cds_train() { # name: extract, then a training run whose exit writes the archive; its output in logs/<name>-cds.log
   local dir="$ROOT/data/cds/$1"
   rm -rf "$dir"
   "$JAVA" -Djarmode=tools -jar "$(jar_of "$1")" extract --destination "$dir" \
-    && "$JAVA" $BREAKDOWN_JAVA_OPTS -XX:ArchiveClassesAtExit="$dir/$1.jsa" -Dspring.context.exit=onRefresh \
+    && "$JAVA" $BREAKDOWN_JAVA_OPTS "$cds_make$dir/$1.$cds_ext" -Dspring.context.exit=onRefresh \
       -jar "$dir/$1.jar" \
-    && [ -f "$dir/$1.jsa" ] && cds_stamp "$1" > "$dir/stamp"
+    && [ -f "$dir/$1.$cds_ext" ] && cds_stamp "$1" > "$dir/stamp"
 }
 if [ "${BREAKDOWN_CDS:-on}" != off ]; then
   training=() started=$SECONDS
@@ -137,7 +143,7 @@ fi
 for entry in "${SERVICES[@]}"; do
   name="${entry%%:*}"
   if [ "${BREAKDOWN_CDS:-on}" != off ] && cds_ready "$name"; then
-    launch "$name" "$JAVA" $BREAKDOWN_JAVA_OPTS -XX:SharedArchiveFile="$ROOT/data/cds/$name/$name.jsa" \
+    launch "$name" "$JAVA" $BREAKDOWN_JAVA_OPTS "$cds_use$ROOT/data/cds/$name/$name.$cds_ext" \
       -jar "$ROOT/data/cds/$name/$name.jar" || true
   else
     launch "$name" "$JAVA" $BREAKDOWN_JAVA_OPTS -jar "$(jar_of "$name")" || true
