@@ -59,7 +59,7 @@ if [ "$PEER" = probot ]; then
   PROBOT_VERSION="$(sed -n 's/.*"probot": *"\([^"]*\)".*/\1/p' "$PROBOT_SRC/package.json")"
   mkdir -p "$PROBOT_DIR"
   cp "$PROBOT_SRC/package.json" "$PROBOT_SRC/app.js" "$PROBOT_DIR/"
-  installed="$(sed -n 's/^ *"version": *"\([^"]*\)".*/\1/p' "$PROBOT_DIR/node_modules/probot/package.json" 2>/dev/null | head -n 1)"
+  installed="$(sed -n 's/^ *"version": *"\([^"]*\)".*/\1/p' "$PROBOT_DIR/node_modules/probot/package.json" 2>/dev/null | head -n 1 || true)"
   if [ "$installed" != "$PROBOT_VERSION" ]; then
     echo "installing probot@$PROBOT_VERSION into $PROBOT_DIR (npm install) ..."
     (cd "$PROBOT_DIR" && npm install --no-audit --no-fund --omit=dev --loglevel=error >/dev/null)
