@@ -111,7 +111,8 @@ if [ "${java_major:-0}" -ge 25 ]; then
 else
   cds_ext=jsa cds_make=-XX:ArchiveClassesAtExit= cds_use=-XX:SharedArchiveFile=
 fi
-cds_stamp() { echo "$(stat -c '%s %Y' "$(jar_of "$1")") $(printf '%s' "$java_version" | head -n 1)"; }
+# An archive belongs to its jar, JVM and JVM options (some must match for the JVM to use it); any change retrains.
+cds_stamp() { echo "$(stat -c '%s %Y' "$(jar_of "$1")") $(printf '%s' "$java_version" | head -n 1) $BREAKDOWN_JAVA_OPTS"; }
 cds_ready() { [ -f "$ROOT/data/cds/$1/$1.$cds_ext" ] && [ "$(cat "$ROOT/data/cds/$1/stamp" 2>/dev/null)" = "$(cds_stamp "$1")" ]; }
 cds_train() { # name: extract, then a training run whose exit writes the archive; its output in logs/<name>-cds.log
   local dir="$ROOT/data/cds/$1"
