@@ -137,6 +137,24 @@ class ChatPageBrowserTest {
     }
 
     @Test
+    void modelNoticeFitsAPhoneScreen() {
+        browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            browser.open(url("/"));
+            By notice = By.cssSelector("[data-kind='configuration']");
+            String text = browser.await(Duration.ofSeconds(5), d -> d.findElement(notice).getText());
+
+            assertThat(text).contains("OPENAI_API_KEY", "OPENAI_BASE_URL=https://api.openai.com/v1");
+            // A long URL or variable must wrap: nothing of the notice may be cut off at the screen's edge.
+            Object overflow = browser.script("const n = arguments[0]; return n.scrollWidth - n.clientWidth;",
+                    browser.driver().findElement(notice));
+            assertThat(((Number) overflow).intValue()).as("pixels of the notice cut off").isLessThanOrEqualTo(0);
+        } finally {
+            browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        }
+    }
+
+    @Test
     void recordFactIsReportedOncePerIdAndThread() {
         browser.open(url("/"));
         lastOptions();
