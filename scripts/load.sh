@@ -11,6 +11,7 @@
 # Usage: scripts/load.sh [--rate R=100 --seconds S=60 | --connections N --seconds S] [--warmup S|auto=auto]
 #                        [--backlog N=10000] [--backlog-connections C=16] [--running] [--out DIR] [--publish]
 #   --warmup    seconds of unmeasured load first; auto (default): until JIT compilation takes under 10% of the CPU
+#               (195 s at 100/s on 2 cores; at low rates compilation stays a large share longer: 435 s at 20/s)
 #   --publish   writes the "Load" section of BENCHMARKS.md and the chart to docs/benchmarks/load.html
 #   BENCH_JFR_DIR=dir   a Java Flight Recording per process of the started stack (dir/<name>.jfr)
 #   BREAKDOWN_JAVA_OPTS the services' JVM options (default -Xms64m -Xmx384m); BREAKDOWN_SERVICE_TOKEN is passed on

@@ -21,7 +21,6 @@ import java.util.Properties;
  */
 public final class LoadCommand {
     private static final Duration OUTCOME_TIMEOUT = Duration.ofSeconds(180);
-    private static final double AUTO = -1;
     // Six JVMs on two cores keep C2 busy for minutes: a measured phase that starts earlier measures the compilers.
     private static final double WARM_STEP_SECONDS = 15;
     private static final double WARM_MIN_SECONDS = 60;
@@ -51,7 +50,8 @@ public final class LoadCommand {
         double rate = o.number("rate", 100);
         double seconds = o.number("seconds", 60);
         int connections = (int) o.number("connections", 0);
-        double warmup = "auto".equals(o.get("warmup", "auto")) ? AUTO : o.number("warmup", 0);
+        boolean warmUntilWarm = "auto".equals(o.get("warmup", "auto"));
+        double warmup = warmUntilWarm ? 0 : o.number("warmup", 0);
         int backlog = (int) o.number("backlog", 10_000);
         int backlogConnections = (int) o.number("backlog-connections", 16);
         boolean running = o.flag("running");
@@ -79,7 +79,7 @@ public final class LoadCommand {
             try (FlowFollower follower = new FlowFollower(kafka, runId + "-", true);
                     WebhookSender sender = new WebhookSender(stack.webhookUrl(), deliveries, false)) {
                 report.startNanos = System.nanoTime();
-                if (warmup == AUTO) {
+                if (warmUntilWarm) {
                     Phase w = phase("warm-up", String.format(Locale.ROOT, "%.0f/s until the JVMs are warm, not "
                             + "measured", rate), stack, report);
                     double took = warmUntilWarm(w, sender, stack, rate);
