@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,8 +19,10 @@ import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.metadata.Usage;
 import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.openai.OpenAiChatOptions;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * The assistant of the ChatKit server: the thread goes to the model through Spring AI's ChatClient with Breakdown's
@@ -30,15 +33,17 @@ import org.springframework.stereotype.Component;
 class Assistant implements ThreadResponder {
     private static final Logger log = LoggerFactory.getLogger(Assistant.class);
 
-    private final ChatClient chat;
+    private final Supplier<ChatClient> chat;
     private final AssistantStatus status;
     private final AssistantProperties properties;
     private final AssistantTools tools;
     private final TurnTelemetry telemetry;
 
-    Assistant(ChatClient.Builder chat, AssistantStatus status, AssistantProperties properties, AssistantTools tools,
-              TurnTelemetry telemetry) {
-        this.chat = chat.defaultSystem(new ClassPathResource("assistant/system-prompt.md")).build();
+    Assistant(ObjectProvider<ChatClient.Builder> chat, AssistantStatus status, AssistantProperties properties,
+              AssistantTools tools, TurnTelemetry telemetry) {
+        // Made at the first turn: the model's client (OpenAI's SDK, some 2,000 classes) is not loaded at start.
+        this.chat = SingletonSupplier.of(
+                () -> chat.getObject().defaultSystem(new ClassPathResource("assistant/system-prompt.md")).build());
         this.status = status;
         this.properties = properties;
         this.tools = tools;
@@ -66,7 +71,7 @@ class Assistant implements ThreadResponder {
         StringBuilder text = new StringBuilder();
         Usage usage = null;
         String outcome = "answered";
-        try (Stream<ChatResponse> answer = chat.prompt()
+        try (Stream<ChatResponse> answer = chat.get().prompt()
                 .messages(ConversationHistory.of(turn.history(), properties.historyBudget()))
                 .toolCallbacks(tools.callbacks())
                 .toolContext(Map.of(AssistantTools.PROGRESS, progress))
