@@ -213,9 +213,10 @@ final class LoadReport {
         md.append(String.format(Locale.ROOT, "Load average (1 min): %.2f at the start, %.2f at the end of the run "
                 + "(per phase below).  \n", loadAtStart[0], loadAtEnd[0]));
         md.append(ownStack ? String.format(Locale.ROOT, "Stack: the local broker and the five services started by the "
-                + "tool from their jars (`BREAKDOWN_JAVA_OPTS`: `%s`), healthy after %.0f s; gateway with "
+                + "tool from their jars (`BREAKDOWN_JAVA_OPTS`: `%s`; %s), healthy after %.0f s; gateway with "
                 + "`GATEWAY_SWEEP_INTERVAL=6h` and write-back logging at WARN.%n%n",
-                System.getenv().getOrDefault("BREAKDOWN_JAVA_OPTS", "-Xms64m -Xmx384m"), startupSeconds)
+                System.getenv().getOrDefault("BREAKDOWN_JAVA_OPTS", "-Xms64m -Xmx384m"), JitPriority.describe(),
+                startupSeconds)
                 : "Stack: the running one (scripts/start-all.sh).\n\n");
         md.append("| phase | how | 2xx / sent | intake | HTTP answer p50 / p99 | webhook → outcome p50 / p90 / p99 / max "
                 + "| JIT share of CPU | load avg start → end |\n|---|---|---|---|---|---|---|---|\n");

@@ -88,6 +88,7 @@ final class Stack implements AutoCloseable {
             builder.environment().putAll(env);
             process = builder.start();
             pid = process.pid();
+            JitPriority.lowerC2(pid);
         }
 
         /** SIGTERM, and the wait for the process to end (SIGKILL after 60 s). */
