@@ -4,6 +4,7 @@
 # Usage: scripts/start-all.sh   (settings: .env, then the environment; START_TIMEOUT_SECONDS=240)
 #   BREAKDOWN_JAVA_OPTS / LOCAL_BROKER_JAVA_OPTS: JVM options of the services / the broker (defaults in scripts/lib.sh)
 #   BREAKDOWN_CDS=off: run the jars as built, without the class-data archives made once per build in data/cds/
+#   BREAKDOWN_JIT_NICE=0-19: nice value of the JVMs' C2 compiler threads (default 10, so start-up work goes first)
 . "$(dirname "$0")/lib.sh"
 mkdir -p logs run data
 
@@ -111,23 +112,6 @@ launch() { # name, command...
   [ "$JIT_NICE" = 0 ] || lower_c2_priority $! &
 }
 
-# The embedded default: our own broker, unless the user points KAFKA_BOOTSTRAP_SERVERS elsewhere.
-if [ "$KAFKA_BOOTSTRAP_SERVERS" = "localhost:19092" ]; then
-  broker_data="${LOCAL_BROKER_DATA:-data/kafka}"
-  # A broker started before holds its topics already: the topic tool (one more JVM to start) runs for a new one only.
-  new_broker=yes
-  [ -f "$broker_data/logs/meta.properties" ] && new_broker=no
-  if launch local-broker "$JAVA" $LOCAL_BROKER_JAVA_OPTS -jar "$TOOLS_JAR" serve; then
-    echo "starting local-broker ..."
-    wait_for local-broker "port_taken 19092" "$(cat run/local-broker.pid)"
-    echo "local-broker      up   localhost:19092 (data in $broker_data)  (${SECONDS}s)"
-  fi
-  [ "$new_broker" = no ] || tools topics >/dev/null
-else
-  echo "Kafka: the external cluster at $KAFKA_BOOTSTRAP_SERVERS (KAFKA_BOOTSTRAP_SERVERS); no local broker started"
-  tools topics >/dev/null
-fi
-
 # Class-data sharing, as Spring Boot documents it: a service runs from its extracted jar in data/cds/<name>/ with an
 # archive of the classes a training run loaded (the context refreshes, then exits), which saves the loading and
 # verifying of them at every start. Made once per jar and JVM, in parallel; BREAKDOWN_CDS=off runs the jars as built.
@@ -138,21 +122,82 @@ else
   cds_ext=jsa cds_make=-XX:ArchiveClassesAtExit= cds_use=-XX:SharedArchiveFile=
 fi
 # An archive belongs to its jar, JVM and JVM options (some must match for the JVM to use it); any change retrains.
-cds_stamp() { echo "$(stat -c '%s %Y' "$(jar_of "$1")") $(printf '%s' "$java_version" | head -n 1) $BREAKDOWN_JAVA_OPTS"; }
-cds_ready() { [ -f "$ROOT/data/cds/$1/$1.$cds_ext" ] && [ "$(cat "$ROOT/data/cds/$1/stamp" 2>/dev/null)" = "$(cds_stamp "$1")" ]; }
+cds_stamp() { # name, JVM options
+  echo "$(stat -c '%s %Y' "$(jar_of "$1")") $(printf '%s' "$java_version" | head -n 1) $2"
+}
+cds_ready() { # name, JVM options
+  [ -f "$ROOT/data/cds/$1/$1.$cds_ext" ] && [ "$(cat "$ROOT/data/cds/$1/stamp" 2>/dev/null)" = "$(cds_stamp "$1" "$2")" ]
+}
 cds_train() { # name: extract, then a training run whose exit writes the archive; its output in logs/<name>-cds.log
   local dir="$ROOT/data/cds/$1"
   rm -rf "$dir"
   "$JAVA" -Djarmode=tools -jar "$(jar_of "$1")" extract --destination "$dir" \
     && "$JAVA" $BREAKDOWN_JAVA_OPTS "$cds_make$dir/$1.$cds_ext" -Dspring.context.exit=onRefresh \
       -jar "$dir/$1.jar" \
-    && [ -f "$dir/$1.$cds_ext" ] && cds_stamp "$1" > "$dir/stamp"
+    && [ -f "$dir/$1.$cds_ext" ] && cds_stamp "$1" "$BREAKDOWN_JAVA_OPTS" > "$dir/stamp"
 }
+# The broker's jar is unpacked by the JDK's jar tool (Spring Boot's extract needs spring-core, which the broker lacks)
+# and run from a class path, its own classes first; its training run is a broker on spare ports, stopped once it
+# listens. This halves the broker's start (on the critical path: the services wait for it).
+JAR_TOOL="$(dirname "$(readlink -f "$(command -v "$JAVA")")")/jar"
+broker_dir="$ROOT/data/cds/local-broker"
+broker_classpath() { # its own classes, then its libraries in the order of the jar's classpath index
+  printf '%s' "$broker_dir/local-broker.jar"
+  sed -n 's#^- "BOOT-INF/lib/\(.*\)"$#\1#p' "$broker_dir/BOOT-INF/classpath.idx" | while read -r lib; do
+    printf ':%s' "$broker_dir/BOOT-INF/lib/$lib"
+  done
+}
+broker_train() { # output in logs/local-broker-cds.log
+  local port=29092 scratch pid
+  rm -rf "$broker_dir" && mkdir -p "$broker_dir"
+  (cd "$broker_dir" && "$JAR_TOOL" xf "$TOOLS_JAR" BOOT-INF/lib BOOT-INF/classes BOOT-INF/classpath.idx) \
+    && "$JAR_TOOL" --create --file "$broker_dir/local-broker.jar" -C "$broker_dir/BOOT-INF/classes" . || return 1
+  while port_taken "$port" || port_taken "$((port + 1))"; do port=$((port + 10)); done
+  scratch="$(mktemp -d)"
+  LOCAL_BROKER_PORT=$port LOCAL_BROKER_CONTROLLER_PORT=$((port + 1)) LOCAL_BROKER_DATA="$scratch" \
+    "$JAVA" $LOCAL_BROKER_JAVA_OPTS "$cds_make$broker_dir/local-broker.$cds_ext" -cp "$(broker_classpath)" \
+    dev.breakdown.broker.BrokerCli serve &
+  pid=$!
+  for _ in $(seq 120); do port_taken "$port" && break; kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+  sleep 2 # the controller's activation and the first metadata, which every start goes through
+  kill -TERM "$pid" 2>/dev/null; wait "$pid" || true
+  rm -rf "$scratch"
+  [ -f "$broker_dir/local-broker.$cds_ext" ] && cds_stamp local-broker "$LOCAL_BROKER_JAVA_OPTS" > "$broker_dir/stamp"
+}
+
+# The embedded default: our own broker, unless the user points KAFKA_BOOTSTRAP_SERVERS elsewhere.
+if [ "$KAFKA_BOOTSTRAP_SERVERS" = "localhost:19092" ]; then
+  broker_data="${LOCAL_BROKER_DATA:-data/kafka}"
+  # A broker started before holds its topics already: the topic tool (one more JVM to start) runs for a new one only.
+  new_broker=yes
+  [ -f "$broker_data/logs/meta.properties" ] && new_broker=no
+  if [ "${BREAKDOWN_CDS:-on}" != off ] && [ -x "$JAR_TOOL" ] && ! running local-broker \
+      && ! cds_ready local-broker "$LOCAL_BROKER_JAVA_OPTS"; then
+    echo "making the broker's class-data archive (once per build) ..."
+    broker_train > logs/local-broker-cds.log 2>&1 \
+      || echo "  no class-data archive for local-broker (see logs/local-broker-cds.log); it starts without"
+  fi
+  if [ "${BREAKDOWN_CDS:-on}" != off ] && cds_ready local-broker "$LOCAL_BROKER_JAVA_OPTS"; then
+    broker=("$cds_use$broker_dir/local-broker.$cds_ext" -cp "$(broker_classpath)" dev.breakdown.broker.BrokerCli)
+  else
+    broker=(-jar "$TOOLS_JAR")
+  fi
+  if launch local-broker "$JAVA" $LOCAL_BROKER_JAVA_OPTS "${broker[@]}" serve; then
+    echo "starting local-broker ..."
+    wait_for local-broker "port_taken 19092" "$(cat run/local-broker.pid)"
+    echo "local-broker      up   localhost:19092 (data in $broker_data)  (${SECONDS}s)"
+  fi
+  [ "$new_broker" = no ] || tools topics >/dev/null
+else
+  echo "Kafka: the external cluster at $KAFKA_BOOTSTRAP_SERVERS (KAFKA_BOOTSTRAP_SERVERS); no local broker started"
+  tools topics >/dev/null
+fi
+
 if [ "${BREAKDOWN_CDS:-on}" != off ]; then
   training=() started=$SECONDS
   for entry in "${SERVICES[@]}"; do
     name="${entry%%:*}"
-    if ! running "$name" && ! cds_ready "$name"; then
+    if ! running "$name" && ! cds_ready "$name" "$BREAKDOWN_JAVA_OPTS"; then
       cds_train "$name" > "logs/$name-cds.log" 2>&1 &
       training+=("$name:$!")
     fi
@@ -169,7 +214,7 @@ fi
 
 for entry in "${SERVICES[@]}"; do
   name="${entry%%:*}"
-  if [ "${BREAKDOWN_CDS:-on}" != off ] && cds_ready "$name"; then
+  if [ "${BREAKDOWN_CDS:-on}" != off ] && cds_ready "$name" "$BREAKDOWN_JAVA_OPTS"; then
     launch "$name" "$JAVA" $BREAKDOWN_JAVA_OPTS "$cds_use$ROOT/data/cds/$name/$name.$cds_ext" \
       -jar "$ROOT/data/cds/$name/$name.jar" || true
   else

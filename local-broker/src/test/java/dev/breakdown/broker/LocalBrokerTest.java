@@ -16,7 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Runs the real broker as its own process, the way scripts/start-all.sh does. */
+/** Runs the real broker as its own process from its jar, as scripts/start-all.sh does with BREAKDOWN_CDS=off. */
 class LocalBrokerTest {
     @TempDir
     Path dataDir;
