@@ -13,7 +13,8 @@
 #                         [--agent-down S=30] [--calendar-down S=30] [--out DIR] [--publish]
 #   --settle    seconds of undisturbed load before the first fault and after each
 #   --publish   writes the "Chaos" section of BENCHMARKS.md and the chart to docs/benchmarks/chaos.html
-#   BREAKDOWN_JAVA_OPTS the services' JVM options (default -Xms64m -Xmx384m); BREAKDOWN_SERVICE_TOKEN is passed on
+#   BREAKDOWN_JAVA_OPTS the services' JVM options (default in scripts/lib.sh); BREAKDOWN_SERVICE_TOKEN is passed on
+#   BREAKDOWN_JIT_NICE  nice value of the JVMs' C2 compiler threads, as for scripts/start-all.sh (default 10)
 . "$(dirname "$0")/lib.sh"
 BENCH_JAR="$ROOT/benchmarks/target/benchmarks.jar"
 for jar in "$BENCH_JAR" "$TOOLS_JAR" $(for s in "${SERVICES[@]}"; do jar_of "${s%%:*}"; done); do

@@ -27,6 +27,12 @@ JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 # -XX:TieredStopAtLevel=1 starts faster and smaller but more than doubled intake's CPU per delivery (BENCHMARKS.md).
 BREAKDOWN_JAVA_OPTS="${BREAKDOWN_JAVA_OPTS:--XX:+UseSerialGC -Xms32m -Xmx384m}"
 LOCAL_BROKER_JAVA_OPTS="${LOCAL_BROKER_JAVA_OPTS:--XX:+UseSerialGC -Xms32m -Xmx256m}"
+# Nice value of the JVMs' C2 compiler threads (start-all.sh, and the stacks of load.sh and chaos.sh): start-up first.
+BREAKDOWN_JIT_NICE="${BREAKDOWN_JIT_NICE:-10}"
+case "$BREAKDOWN_JIT_NICE" in
+  [0-9]|1[0-9]) export BREAKDOWN_JIT_NICE ;;
+  *) echo "BREAKDOWN_JIT_NICE must be a nice value from 0 to 19, got '$BREAKDOWN_JIT_NICE'" >&2; exit 1 ;;
+esac
 KAFKA_BOOTSTRAP_SERVERS="${KAFKA_BOOTSTRAP_SERVERS:-${REDPANDA_BROKERS:-${PANDA_CLOUD_BROKERS:-localhost:19092}}}"
 export KAFKA_BOOTSTRAP_SERVERS
 TOOLS_JAR="$ROOT/local-broker/target/local-broker.jar"

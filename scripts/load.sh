@@ -14,7 +14,8 @@
 #               (195 s at 100/s on 2 cores; at low rates compilation stays a large share longer: 435 s at 20/s)
 #   --publish   writes the "Load" section of BENCHMARKS.md and the chart to docs/benchmarks/load.html
 #   BENCH_JFR_DIR=dir   a Java Flight Recording per process of the started stack (dir/<name>.jfr)
-#   BREAKDOWN_JAVA_OPTS the services' JVM options (default -Xms64m -Xmx384m); BREAKDOWN_SERVICE_TOKEN is passed on
+#   BREAKDOWN_JAVA_OPTS the services' JVM options (default in scripts/lib.sh); BREAKDOWN_SERVICE_TOKEN is passed on
+#   BREAKDOWN_JIT_NICE  nice value of the JVMs' C2 compiler threads, as for scripts/start-all.sh (default 10)
 . "$(dirname "$0")/lib.sh"
 BENCH_JAR="$ROOT/benchmarks/target/benchmarks.jar"
 for jar in "$BENCH_JAR" "$TOOLS_JAR" $(for s in "${SERVICES[@]}"; do jar_of "${s%%:*}"; done); do

@@ -83,17 +83,12 @@ wait_for() { # name, command that succeeds when ready, pid
 
 # The JIT's optimising compiler (C2) yields to start-up work: its threads run at nice BREAKDOWN_JIT_NICE (default 10),
 # so the six JVMs reach healthy sooner and C2 compiles in the CPU time left over (0 leaves them as the JVM made them).
-JIT_NICE="${BREAKDOWN_JIT_NICE:-10}"
-case "$JIT_NICE" in
-  [0-9]|1[0-9]) ;;
-  *) echo "BREAKDOWN_JIT_NICE must be a nice value from 0 to 19, got '$JIT_NICE'" >&2; exit 1 ;;
-esac
 lower_c2_priority() { # pid: renices its C2 compiler threads once the JVM has made them (within a second of launch)
   local pid="$1" task found=0 tries
   for tries in $(seq 40); do
     for task in /proc/"$pid"/task/*; do
       if [ "$(cat "$task/comm" 2>/dev/null)" = "C2 CompilerThre" ]; then
-        renice -n "$JIT_NICE" -p "${task##*/}" >/dev/null 2>&1 && found=1
+        renice -n "$BREAKDOWN_JIT_NICE" -p "${task##*/}" >/dev/null 2>&1 && found=1
       fi
     done
     [ "$found" = 1 ] && return 0
@@ -109,7 +104,7 @@ launch() { # name, command...
   fi
   nohup "$@" > "logs/$name.log" 2>&1 &
   echo $! > "run/$name.pid"
-  [ "$JIT_NICE" = 0 ] || lower_c2_priority $! &
+  [ "$BREAKDOWN_JIT_NICE" = 0 ] || lower_c2_priority $! &
 }
 
 # Class-data sharing, as Spring Boot documents it: a service runs from its extracted jar in data/cds/<name>/ with an
