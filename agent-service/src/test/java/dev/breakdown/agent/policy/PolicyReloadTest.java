@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -58,6 +59,15 @@ class PolicyReloadTest {
         }
     }
 
+    /**
+     * Replaces the file in one step, as editors and config deployments do: an in-place write could be read half
+     * done by the 100 ms poll, which then rejects that half (and picks up the whole file at the next poll).
+     */
+    private static void replaceFile(String content) throws IOException {
+        Path next = Files.writeString(FILE.resolveSibling(FILE.getFileName() + ".next"), content);
+        Files.move(next, FILE, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
     private String frontendOwner(String eventId) throws Exception {
         String body = mvc.perform(post("/run").contentType(MediaType.APPLICATION_JSON).content(FRONTEND.formatted(eventId)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
@@ -74,11 +84,11 @@ class PolicyReloadTest {
         assertThat(frontendOwner("e-1")).isEqualTo("owner:alice");
 
         String good = Files.readString(FILE).replace("owner: alice", "owner: dana");
-        Files.writeString(FILE, good);
+        replaceFile(good);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(frontendOwner("e-2")).isEqualTo("owner:dana"));
         assertThat(reloads("ok")).isEqualTo(1);
 
-        Files.writeString(FILE, good.replace("escalate_owner: {team: platform}", "escalate_owner: {team: platfrom}"));
+        replaceFile(good.replace("escalate_owner: {team: platform}", "escalate_owner: {team: platfrom}"));
         await().atMost(Duration.ofSeconds(10)).until(() -> reloads("rejected") == 1);
 
         assertThat(frontendOwner("e-3")).isEqualTo("owner:dana");
