@@ -118,6 +118,12 @@ class MutatedDeliveriesFuzzTest {
 
     private static String problemWith(Answer answer) {
         int status = answer.status();
+        if (status == -1 && answer.mutant().description().contains("oversized header")
+                && answer.mutant().body().length > 0) {
+            // Tomcat answers a header block over its limit with 400 and closes without reading the body; that close
+            // can reset the connection before the client reads the 400 (RFC 9112, 9.6). Not stored: checked below.
+            return null;
+        }
         if (status < 200 || status >= 500) {
             return "no answer or a server error";
         }
