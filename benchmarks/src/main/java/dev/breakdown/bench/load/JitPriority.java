@@ -1,7 +1,6 @@
 package dev.breakdown.bench.load;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -30,10 +29,10 @@ final class JitPriority {
         Thread renice = new Thread(() -> {
             try {
                 for (int attempt = 0; attempt < 40; attempt++) {
-                    List<String> threads = c2Threads(pid);
+                    List<Path> threads = ProcessStats.threads(pid, C2_THREAD);
                     if (!threads.isEmpty()) {
-                        for (String tid : threads) {
-                            new ProcessBuilder("renice", "-n", NICE, "-p", tid).redirectErrorStream(true)
+                        for (Path thread : threads) {
+                            new ProcessBuilder("renice", "-n", NICE, "-p", thread.getFileName().toString()).redirectErrorStream(true)
                                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
                         }
                         return;
@@ -48,21 +47,5 @@ final class JitPriority {
         }, "renice-" + pid);
         renice.setDaemon(true);
         renice.start();
-    }
-
-    private static List<String> c2Threads(long pid) throws IOException {
-        Path tasks = Path.of("/proc", Long.toString(pid), "task");
-        if (!Files.isDirectory(tasks)) {
-            return List.of();
-        }
-        try (var list = Files.list(tasks)) {
-            return list.filter(task -> {
-                try {
-                    return Files.readString(task.resolve("comm")).strip().equals(C2_THREAD);
-                } catch (IOException e) {
-                    return false; // the thread ended
-                }
-            }).map(task -> task.getFileName().toString()).toList();
-        }
     }
 }

@@ -25,26 +25,38 @@ final class ProcessStats {
     }
 
     /**
-     * CPU ms so far of the JVM's JIT compiler threads (C1 and C2, named "C1/C2 CompilerThreadN"; Linux keeps 15
-     * characters of a thread's name), or 0 when the process is gone. A compiler thread that exited takes its time along.
+     * The process's threads (/proc/PID/task/TID) whose names start with one of {@code prefixes} (Linux keeps 15
+     * characters of a thread's name); empty when the process is gone.
+     */
+    static List<Path> threads(long pid, String... prefixes) {
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            return tasks.filter(task -> {
+                try {
+                    String name = Files.readString(task.resolve("comm")).strip();
+                    return List.of(prefixes).stream().anyMatch(name::startsWith);
+                } catch (IOException e) {
+                    return false; // the thread ended meanwhile
+                }
+            }).toList();
+        } catch (IOException | RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    /**
+     * CPU ms so far of the JVM's JIT compiler threads (C1 and C2, named "C1/C2 CompilerThreadN"), or 0 when the
+     * process is gone. A compiler thread that exited takes its time along.
      */
     static long jitCpuMillis(long pid) {
         long ticks = 0;
-        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
-            for (Path task : tasks.toList()) {
-                try {
-                    String stat = Files.readString(task.resolve("stat"));
-                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
-                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
-                    }
-                } catch (IOException | RuntimeException e) {
-                    // the thread ended meanwhile
-                }
+        for (Path task : threads(pid, "C1 CompilerThre", "C2 CompilerThre")) {
+            try {
+                String stat = Files.readString(task.resolve("stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            } catch (IOException | RuntimeException e) {
+                // the thread ended meanwhile
             }
-        } catch (IOException | RuntimeException e) {
-            return 0;
         }
         return ticks * 1000 / TICKS_PER_SECOND;
     }
